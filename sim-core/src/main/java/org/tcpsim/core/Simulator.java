@@ -1,0 +1,124 @@
+package org.tcpsim.core;
+
+/**
+ * One simulation run's clock and event list. There is no global simulator: a sweep runs many of
+ * these side by side in one JVM, and they share nothing.
+ *
+ * <p>Time is a {@code long} count of nanoseconds from 0. Events at the same instant run in the
+ * order they were scheduled (the tie-break is a per-simulator counter), which is what makes a run
+ * reproducible.
+ */
+public final class Simulator {
+  /** Purge cancelled events once they are this many and outnumber the live ones. */
+  private static final int PURGE_MIN = 1024;
+
+  private final EventQueue queue;
+  private long now;
+  private long nextSeq;
+  private long executed;
+  private int cancelledQueued;
+  private boolean stopRequested;
+  private boolean running;
+
+  public Simulator() {
+    this(new FourAryHeapQueue());
+  }
+
+  public Simulator(EventQueue queue) {
+    this.queue = queue;
+  }
+
+  /** The current simulated time in nanoseconds. */
+  public long now() {
+    return now;
+  }
+
+  /** Events that have run so far (cancelled ones not counted). */
+  public long eventsExecuted() {
+    return executed;
+  }
+
+  /** Events still waiting to run (cancelled ones not counted). */
+  public int pendingEvents() {
+    return queue.size() - cancelledQueued;
+  }
+
+  /** Runs {@code action} {@code delay} nanoseconds from now. */
+  public EventHandle schedule(long delay, Runnable action) {
+    if (delay < 0) {
+      throw new IllegalArgumentException("negative delay " + delay + " ns");
+    }
+    return enqueue(now + delay, action);
+  }
+
+  /** Runs {@code action} at absolute time {@code time}, which must not be in the past. */
+  public EventHandle scheduleAt(long time, Runnable action) {
+    if (time < now) {
+      throw new IllegalArgumentException(
+          "time " + Time.format(time) + " is before now (" + Time.format(now) + ")");
+    }
+    return enqueue(time, action);
+  }
+
+  private Event enqueue(long time, Runnable action) {
+    if (action == null) {
+      throw new NullPointerException("action");
+    }
+    Event e = new Event(this, time, nextSeq++, action);
+    queue.add(e);
+    return e;
+  }
+
+  void noteCancelled() {
+    cancelledQueued++;
+    if (cancelledQueued >= PURGE_MIN && cancelledQueued * 2 > queue.size()) {
+      queue.purgeCancelled();
+      cancelledQueued = 0;
+    }
+  }
+
+  /** Runs until no events remain or {@link #stop()} is called. */
+  public void run() {
+    runUntil(Long.MAX_VALUE);
+  }
+
+  /**
+   * Runs every event whose time is at most {@code until}, then sets the clock to {@code until}
+   * (unless stopped early or {@code until} is {@link Long#MAX_VALUE}). Events after {@code until}
+   * stay queued, so a later call continues the run.
+   */
+  public void runUntil(long until) {
+    if (running) {
+      throw new IllegalStateException("the simulator is already running");
+    }
+    running = true;
+    stopRequested = false;
+    try {
+      while (!stopRequested) {
+        Event e = queue.peek();
+        if (e == null || e.time > until) {
+          break;
+        }
+        queue.poll();
+        if (e.status == Event.CANCELLED) {
+          cancelledQueued--;
+          continue;
+        }
+        e.status = Event.DONE;
+        now = e.time;
+        executed++;
+        e.action.run();
+      }
+      if (!stopRequested && until != Long.MAX_VALUE && until > now) {
+        now = until;
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  /** Makes {@link #run()} return after the event that is running now. */
+  public void stop() {
+    stopRequested = true;
+  }
+}
