@@ -15,6 +15,8 @@ public final class Event implements EventHandle {
   final Runnable action;
   private final Simulator owner;
   int status = QUEUED;
+  /** The next event due at the same instant, for queues that chain ties (FourAryHeapQueue). */
+  Event next;
 
   Event(Simulator owner, long time, long seq, Runnable action) {
     this.owner = owner;

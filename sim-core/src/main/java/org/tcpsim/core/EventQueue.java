@@ -5,12 +5,12 @@ package org.tcpsim.core;
  * lazy (a cancelled event stays queued, marked dead) and the {@link Simulator} skips dead events
  * when it polls them and asks the queue to {@link #purgeCancelled() purge} them when they pile up.
  *
- * <p>Costs, n = events queued:
+ * <p>Costs, n = events queued, d = distinct times among them:
  *
  * <table>
  *   <caption>Implementations</caption>
  *   <tr><th>implementation</th><th>add</th><th>poll</th><th>purge</th></tr>
- *   <tr><td>{@link FourAryHeapQueue} (default)</td><td>O(log n)</td><td>O(log n)</td><td>O(n)</td></tr>
+ *   <tr><td>{@link FourAryHeapQueue} (default)</td><td>O(log d)</td><td>O(log d)</td><td>O(n)</td></tr>
  *   <tr><td>{@link ReferenceQueue}</td><td>O(log n)</td><td>O(log n)</td><td>O(n log n)</td></tr>
  * </table>
  */
@@ -22,6 +22,11 @@ public interface EventQueue {
 
   /** The earliest event without removing it, or null when empty. */
   Event peek();
+
+  /** The time of the earliest event; only when not empty. */
+  default long peekTime() {
+    return peek().time();
+  }
 
   /** Events held, cancelled ones included. */
   int size();

@@ -94,26 +94,37 @@ public final class Simulator {
     running = true;
     stopRequested = false;
     try {
-      while (!stopRequested) {
-        Event e = queue.peek();
-        if (e == null || e.time > until) {
-          break;
-        }
-        queue.poll();
-        if (e.status == Event.CANCELLED) {
-          cancelledQueued--;
-          continue;
-        }
-        e.status = Event.DONE;
-        now = e.time;
-        executed++;
-        e.action.run();
+      while (!stopRequested && runNext(until)) {
+        // each iteration ran one event
       }
       if (!stopRequested && until != Long.MAX_VALUE && until > now) {
         now = until;
       }
     } finally {
       running = false;
+    }
+  }
+
+  /** Runs the next event, if there is one; returns false when none remain. */
+  public boolean step() {
+    return runNext(Long.MAX_VALUE);
+  }
+
+  private boolean runNext(long until) {
+    while (true) {
+      if (queue.isEmpty() || queue.peekTime() > until) {
+        return false;
+      }
+      Event e = queue.poll();
+      if (e.status == Event.CANCELLED) {
+        cancelledQueued--;
+        continue;
+      }
+      e.status = Event.DONE;
+      now = e.time;
+      executed++;
+      e.action.run();
+      return true;
     }
   }
 

@@ -1,0 +1,141 @@
+package org.tcpsim.scenario.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code tcpsim} command line. Exit status: 0 success; 1 an expectation failed; 2 bad input
+ * or usage; 3 internal error.
+ */
+@Command(
+    name = "tcpsim",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "A discrete-event TCP network simulator.",
+    subcommands = {
+      Main.Run.class,
+      Main.Sweep.class,
+      Main.Validate.class,
+      Main.ListScenarios.class,
+      Main.Bench.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Callable<Integer> {
+  public static final int OK = 0;
+  public static final int EXPECTATION_FAILED = 1;
+  public static final int BAD_INPUT = 2;
+  public static final int INTERNAL_ERROR = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit status. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      err.println("tcpsim: " + ex.getMessage());
+      err.println("Try 'tcpsim " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+      return BAD_INPUT;
+    });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      err.println("tcpsim: internal error: " + ex);
+      err.println("This is a bug in tcpsim; please report it with the command line above.");
+      return INTERNAL_ERROR;
+    });
+    return cl.execute(args);
+  }
+
+  private static String commandPath(CommandLine cl) {
+    String path = cl.getCommandSpec().qualifiedName(" ");
+    path = path.startsWith("tcpsim") ? path.substring("tcpsim".length()).strip() : path;
+    return path.isEmpty() ? "" : path + " ";
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return BAD_INPUT;
+  }
+
+  /** Says that a subcommand is not built yet and exits with status 2; prints nothing else. */
+  static int notBuiltYet(CommandLine.Model.CommandSpec spec, String what) {
+    spec.commandLine().getErr().println("tcpsim " + spec.name() + ": not built yet. " + what);
+    return BAD_INPUT;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"tcpsim " + (v == null ? "(development build)" : v)};
+    }
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = "Run one scenario file and check its expectations. (Not built yet.)")
+  static final class Run implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "FILE") String file;
+
+    @Override
+    public Integer call() {
+      return notBuiltYet(spec, "Scenario files arrive with the scenario issue (#4).");
+    }
+  }
+
+  @Command(name = "sweep", mixinStandardHelpOptions = true,
+      description = "Run a parameter sweep with replications. (Not built yet.)")
+  static final class Sweep implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "FILE") String file;
+
+    @Override
+    public Integer call() {
+      return notBuiltYet(spec, "Sweeps arrive with the experiments issue (#5).");
+    }
+  }
+
+  @Command(name = "validate", mixinStandardHelpOptions = true,
+      description = "Check scenario files without running them. (Not built yet.)")
+  static final class Validate implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Parameters(arity = "0..*", paramLabel = "FILE") java.util.List<String> files;
+
+    @Override
+    public Integer call() {
+      return notBuiltYet(spec, "Scenario files arrive with the scenario issue (#4).");
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "List the bundled scenarios. (Not built yet.)")
+  static final class ListScenarios implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      return notBuiltYet(spec, "The bundled scenarios arrive with the scenario issue (#4).");
+    }
+  }
+
+  @Command(name = "bench", mixinStandardHelpOptions = true,
+      description = "Time whole scenarios. (Not built yet.)")
+  static final class Bench implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Parameters(arity = "0..*", paramLabel = "FILE") java.util.List<String> files;
+
+    @Override
+    public Integer call() {
+      return notBuiltYet(spec, "Scenario benchmarks arrive with the performance issue (#6); "
+          + "the kernel's JMH benchmarks are in sim-bench (see README).");
+    }
+  }
+}
