@@ -1,0 +1,30 @@
+package org.tcpsim.tcp;
+
+/**
+ * What an application hears from its connection (RFC 9293 3.9's signals to the user). Every method
+ * has an empty default, so an application overrides only what it needs. The same signals are
+ * published on the trace bus as {@code user} events.
+ */
+public interface SocketHandler {
+  /** The connection reached ESTABLISHED ("connected"). */
+  default void connected(Connection c) {}
+
+  /**
+   * In-order data arrived. {@code data} holds the octets when the sender sent real content, else
+   * null (only the length is simulated).
+   */
+  default void data(Connection c, int length, byte[] data) {}
+
+  /** The peer closed its direction: no more data will come ("connection closing"). */
+  default void peerClosed(Connection c) {}
+
+  /**
+   * The connection ended. {@code signal} tells how (RFC 9293 MUST-12): {@code closed} for a normal
+   * close, {@code connection reset}, {@code connection refused}, {@code connection aborted},
+   * {@code timeout}.
+   */
+  default void closed(Connection c, String signal) {}
+
+  /** Everything sent so far was acknowledged (the send buffer is empty). */
+  default void sendBufferEmpty(Connection c) {}
+}

@@ -1,0 +1,71 @@
+package org.tcpsim.tcp;
+
+import org.tcpsim.core.EventHandle;
+import org.tcpsim.core.Simulator;
+
+/**
+ * One restartable timer of a connection. Moving the deadline later (as the retransmission timer
+ * does on every ACK, RFC 6298 5.3) does not touch the event queue: the pending event wakes up at
+ * the old deadline, sees the new one and sleeps again. Only moving it earlier schedules a new
+ * event. This keeps ACK processing free of cancel-and-reschedule churn.
+ */
+final class Timer {
+  private static final long UNSET = Long.MIN_VALUE;
+
+  private final Simulator sim;
+  private final Runnable onExpiry;
+  private final Runnable wake = this::wake;
+  private EventHandle pending;
+  private long deadline = UNSET;
+
+  Timer(Simulator sim, Runnable onExpiry) {
+    this.sim = sim;
+    this.onExpiry = onExpiry;
+  }
+
+  /** Arms the timer to expire at absolute time {@code at} (replacing any earlier setting). */
+  void setAt(long at) {
+    deadline = at;
+    if (pending != null && pending.isPending() && pending.time() <= at) {
+      return; // wake() will see the later deadline
+    }
+    if (pending != null) {
+      pending.cancel();
+    }
+    pending = sim.scheduleAt(at, wake);
+  }
+
+  void setIn(long delay) {
+    setAt(sim.now() + delay);
+  }
+
+  void cancel() {
+    deadline = UNSET;
+    if (pending != null) {
+      pending.cancel();
+      pending = null;
+    }
+  }
+
+  boolean isSet() {
+    return deadline != UNSET;
+  }
+
+  long deadline() {
+    return deadline;
+  }
+
+  private void wake() {
+    pending = null;
+    if (deadline == UNSET) {
+      return;
+    }
+    long now = sim.now();
+    if (now < deadline) {
+      pending = sim.scheduleAt(deadline, wake);
+      return;
+    }
+    deadline = UNSET;
+    onExpiry.run();
+  }
+}
