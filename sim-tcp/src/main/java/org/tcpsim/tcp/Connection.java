@@ -948,14 +948,16 @@ public final class Connection {
   // Sending
 
   private void sendSyn(boolean withAck, String cause) {
-    Segment s = Segment.builder()
+    Segment.Builder b = Segment.builder()
         .ports(id.local().port(), id.remote().port())
         .seq(iss)
-        .ack(withAck ? rcvNxt : 0)
-        .flags(withAck ? SYN | ACK : SYN)
+        .flags(SYN)
         .window(announceWindow())
-        .options(TcpOptions.NONE.withMss(cfg.mss()))
-        .build();
+        .options(TcpOptions.NONE.withMss(cfg.mss()));
+    if (withAck) {
+      b.ack(rcvNxt);
+    }
+    Segment s = b.build();
     if (sndMax == iss) {
       sndMax = add(iss, 1);
       if (!rttTiming) {
@@ -1043,15 +1045,17 @@ public final class Connection {
     if (len > 0 && sentThrough == sendBuffer.length()) {
       flags |= PSH; // the last octet the user gave us: push it (RFC 9293 3.9.1.2)
     }
-    Segment s = Segment.builder()
+    Segment.Builder b = Segment.builder()
         .ports(id.local().port(), id.remote().port())
         .seq(seq)
         .ack(rcvNxt)
         .flags(flags)
         .window(announceWindow())
-        .dataLength(len)
-        .payload(content)
-        .build();
+        .dataLength(len);
+    if (content != null) {
+      b.payload(content);
+    }
+    Segment s = b.build();
     int end = add(seq, len + (fin ? 1 : 0));
     boolean retransmission = lt(seq, sndMax);
     if (retransmission) {
@@ -1310,7 +1314,8 @@ public final class Connection {
       listener.established(this);
     }
     setState(ESTABLISHED, cause);
-    cc.established(sndMss);
+    cc.initialSendSequence(iss);
+    cc.established(sndMss, synRetransmitted);
     stack.countEstablished();
     if (cfg.keepalive()) {
       keepaliveTimer.setIn(cfg.keepaliveIdle());

@@ -1,0 +1,507 @@
+package org.tcpsim.tcp;
+
+import static org.tcpsim.tcp.TcpFlags.ACK;
+import static org.tcpsim.tcp.TcpFlags.RST;
+import static org.tcpsim.tcp.TcpFlags.SYN;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.tcpsim.core.Simulator;
+import org.tcpsim.core.net.Host;
+import org.tcpsim.core.net.Network;
+import org.tcpsim.core.net.Packet;
+import org.tcpsim.core.net.PacketHandler;
+import org.tcpsim.core.random.RandomStreams;
+import org.tcpsim.core.trace.TraceBus;
+import org.tcpsim.tcp.isn.FixedIsn;
+import org.tcpsim.tcp.isn.IsnGenerator;
+import org.tcpsim.tcp.isn.IsnGenerators;
+import org.tcpsim.tcp.trace.ListenerEvent;
+import org.tcpsim.tcp.trace.SegmentDropped;
+import org.tcpsim.tcp.trace.SegmentReceived;
+import org.tcpsim.tcp.trace.SegmentSent;
+import org.tcpsim.tcp.trace.StateChanged;
+import org.tcpsim.tcp.trace.TimerFired;
+import org.tcpsim.tcp.trace.UserSignal;
+
+/**
+ * The TCP of one host: demultiplexes arriving segments to connections and listeners, answers
+ * segments for no connection (RFC 9293 3.10.7.1), opens connections, owns the host's ISN
+ * generator, SYN cookie key, challenge-ACK rate limit and counters, and publishes what happens on
+ * the trace bus.
+ */
+public final class TcpStack implements PacketHandler {
+  /** RFC 9293 MUST-15: the send MSS when the peer announces none (IPv4). */
+  public static final int DEFAULT_MSS = 536;
+
+  private static final int EPHEMERAL_FIRST = 49152;
+
+  private final Simulator sim;
+  private final TraceBus trace;
+  private final String hostName;
+  private final int address;
+  private final TcpConfig cfg;
+  private final Consumer<Packet> wire;
+  private final SynCookies synCookies;
+  private final long isnKey0;
+  private final long isnKey1;
+  private IsnGenerator isn;
+
+  private final HashMap<Long, Connection> connections = new HashMap<>();
+  private final TreeMap<Integer, Listener> listeners = new TreeMap<>();
+  private final List<Listener> closedListeners = new ArrayList<>();
+  private int nextEphemeral = EPHEMERAL_FIRST;
+
+  private long challengeWindowStart = Long.MIN_VALUE;
+  private int challengeAcksInWindow;
+
+  // Counters.
+  private long segmentsSent;
+  private long segmentsReceived;
+  private long segmentsDropped;
+  private long retransmissions;
+  private long established;
+  private long resets;
+  private long resetsSent;
+  private long challengeAcks;
+  private long challengeAcksSuppressed;
+  private long checksumErrors;
+
+  /**
+   * A TCP for a host with address {@code address}. {@code wire} carries packets to the network;
+   * {@code streams} gives the secret keys (ISN, SYN cookies) for this run.
+   */
+  public TcpStack(Simulator sim, TraceBus trace, RandomStreams streams, String hostName, int address,
+      TcpConfig cfg, Consumer<Packet> wire) {
+    this.sim = Objects.requireNonNull(sim);
+    this.trace = Objects.requireNonNull(trace);
+    this.hostName = Objects.requireNonNull(hostName);
+    this.address = address;
+    this.cfg = Objects.requireNonNull(cfg);
+    this.wire = Objects.requireNonNull(wire);
+    UniformRandomProvider isnKeys = streams.stream("host/" + hostName + "/isn");
+    this.isnKey0 = isnKeys.nextLong();
+    this.isnKey1 = isnKeys.nextLong();
+    UniformRandomProvider cookieKeys = streams.stream("host/" + hostName + "/syn-cookies");
+    this.synCookies = new SynCookies(cookieKeys.nextLong(), cookieKeys.nextLong());
+    this.isn = cfg.iss() != null ? new FixedIsn(cfg.iss()) : IsnGenerators.parse(cfg.isn(), isnKey0, isnKey1);
+  }
+
+  /** Installs a TCP on {@code host}: arriving packets go to it and it sends through the host. */
+  public static TcpStack install(Network network, Host host, TcpConfig cfg) {
+    TcpStack stack = new TcpStack(network.simulator(), network.trace(), network.streams(),
+        host.name(), host.address(), cfg, host::send);
+    host.setHandler(stack);
+    return stack;
+  }
+
+  public TcpConfig config() {
+    return cfg;
+  }
+
+  public Simulator simulator() {
+    return sim;
+  }
+
+  public long now() {
+    return sim.now();
+  }
+
+  public String hostName() {
+    return hostName;
+  }
+
+  public int address() {
+    return address;
+  }
+
+  SynCookies synCookies() {
+    return synCookies;
+  }
+
+  /** Replaces the ISN generator (a scenario's list of fixed ISNs, say). */
+  public void setIsnGenerator(IsnGenerator generator) {
+    this.isn = Objects.requireNonNull(generator);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // User calls
+
+  /** Passive OPEN (RFC 9293 3.10.1) on {@code port}. */
+  public Listener listen(int port, ListenHandler handler) {
+    if (listeners.containsKey(port)) {
+      throw new TcpError(TcpError.ALREADY_EXISTS);
+    }
+    Listener l = new Listener(this, new Endpoint(address, port), handler);
+    listeners.put(port, l);
+    if (trace.active()) {
+      trace.publish(new StateChanged(now(), hostName, l.id(), TcpState.CLOSED, TcpState.LISTEN,
+          "passive OPEN (RFC 9293 3.10.1)"));
+    }
+    return l;
+  }
+
+  /** Active OPEN (RFC 9293 3.10.1) from {@code localPort} (0 picks an ephemeral port). */
+  public Connection open(int localPort, Endpoint remote, SocketHandler handler) {
+    return open(localPort, remote, handler, null);
+  }
+
+  /** Active OPEN with a fixed ISS for this connection ({@code iss} null: the host's generator). */
+  public Connection open(int localPort, Endpoint remote, SocketHandler handler, Integer iss) {
+    int port = localPort == 0 ? ephemeralPort(remote) : localPort;
+    ConnectionId id = new ConnectionId(new Endpoint(address, port), remote);
+    if (connections.containsKey(key(port, remote))) {
+      // Also while the 4-tuple is in TIME-WAIT (RFC 9293 3.10.1: "connection already exists").
+      throw new TcpError(TcpError.ALREADY_EXISTS);
+    }
+    Connection c = newConnection(id, null, handler);
+    c.openActive(issFor(id, iss));
+    return c;
+  }
+
+  private int ephemeralPort(Endpoint remote) {
+    for (int i = 0; i < 16384; i++) {
+      int p = nextEphemeral;
+      nextEphemeral = nextEphemeral == 65535 ? EPHEMERAL_FIRST : nextEphemeral + 1;
+      if (!connections.containsKey(key(p, remote)) && !listeners.containsKey(p)) {
+        return p;
+      }
+    }
+    throw new TcpError(TcpError.INSUFFICIENT_RESOURCES);
+  }
+
+  int issFor(ConnectionId id, Integer fixed) {
+    if (fixed != null) {
+      return fixed;
+    }
+    return isn.isn(now(), id.local().address(), id.local().port(), id.remote().address(),
+        id.remote().port());
+  }
+
+  Connection newConnection(ConnectionId id, Listener listener, SocketHandler handler) {
+    Connection c = new Connection(this, id, listener, handler);
+    connections.put(key(id.local().port(), id.remote()), c);
+    return c;
+  }
+
+  void forget(Connection c) {
+    long k = key(c.id().local().port(), c.id().remote());
+    if (connections.get(k) == c) {
+      connections.remove(k);
+    }
+  }
+
+  void removeListener(Listener l) {
+    listeners.remove(l.port(), l);
+    closedListeners.add(l);
+    if (trace.active()) {
+      trace.publish(new StateChanged(now(), hostName, l.id(), TcpState.LISTEN, TcpState.CLOSED,
+          "CLOSE in LISTEN (RFC 9293 3.10.4)"));
+    }
+  }
+
+  /**
+   * The host crashed: every connection and listener vanishes without sending anything (RFC 9293
+   * 3.5.1's "loss of memory"). After a restart the host's TCP is empty.
+   */
+  public void crash() {
+    for (Connection c : new ArrayList<>(connections.values())) {
+      c.crash();
+    }
+    connections.clear();
+    closedListeners.addAll(listeners.values());
+    listeners.clear();
+  }
+
+  public Collection<Connection> connections() {
+    return List.copyOf(connections.values());
+  }
+
+  public Connection connection(ConnectionId id) {
+    if (!id.local().equals(new Endpoint(address, id.local().port())) || id.remote() == null) {
+      return null;
+    }
+    return connections.get(key(id.local().port(), id.remote()));
+  }
+
+  public Listener listener(int port) {
+    return listeners.get(port);
+  }
+
+  public Collection<Listener> listeners() {
+    return List.copyOf(listeners.values());
+  }
+
+  private static long key(int localPort, Endpoint remote) {
+    return ((remote.address() & 0xFFFF_FFFFL) << 32) | ((long) remote.port() << 16) | localPort;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Arriving segments
+
+  @Override
+  public void receive(Packet p) {
+    if (!(p.payload() instanceof Segment seg)) {
+      segmentsDropped++;
+      return;
+    }
+    Endpoint src = new Endpoint(p.src(), seg.srcPort());
+    Endpoint dst = new Endpoint(p.dst(), seg.dstPort());
+    if (p.corrupted()) {
+      checksumErrors++;
+      segmentsDropped++;
+      if (trace.active()) {
+        trace.publish(new SegmentDropped(now(), hostName, src, dst, seg, "checksum",
+            "checksum failed: the segment was damaged on a link (RFC 9293 3.1)"));
+      }
+      return;
+    }
+    segmentArrives(src, dst, seg);
+  }
+
+  /** A segment from {@code src} to this host's {@code dst} (RFC 9293 3.10.7). */
+  public void segmentArrives(Endpoint src, Endpoint dst, Segment seg) {
+    segmentsReceived++;
+    if (trace.active()) {
+      trace.publish(new SegmentReceived(now(), hostName, src, dst, seg));
+    }
+    Connection c = connections.get(key(dst.port(), src));
+    if (c != null) {
+      if (c.state() == TcpState.TIME_WAIT && reopensFromTimeWait(c, seg)) {
+        return;
+      }
+      c.segmentArrives(seg);
+      return;
+    }
+    Listener l = listeners.get(dst.port());
+    if (l != null) {
+      l.segmentArrives(src, seg);
+      return;
+    }
+    closedArrives(src, dst, seg);
+  }
+
+  /**
+   * RFC 9293 3.10.7.4 MAY-2 (RFC 1122 4.2.2.13): a new SYN with SEG.SEQ > RCV.NXT for a
+   * connection in TIME-WAIT may open a new incarnation, with an ISS above the old SND.NXT so that
+   * old duplicates cannot be confused (spec-notes A19).
+   */
+  private boolean reopensFromTimeWait(Connection c, Segment seg) {
+    if (!cfg.timeWaitReuse() || !seg.has(SYN) || seg.has(ACK) || seg.has(RST)
+        || !SeqNum.gt(seg.seq(), c.rcvNxt())) {
+      return false;
+    }
+    Listener l = listeners.get(c.id().local().port());
+    if (l == null) {
+      return false;
+    }
+    int oldSndNxt = c.sndNxt();
+    c.setState(TcpState.CLOSED, "new SYN with SEG.SEQ > RCV.NXT ends TIME-WAIT early (RFC 9293 MAY-2; RFC 1122 4.2.2.13)");
+    int generated = issFor(c.id(), null);
+    int iss = SeqNum.gt(generated, oldSndNxt) ? generated : SeqNum.add(oldSndNxt, 65537);
+    IsnGenerator previous = isn;
+    isn = new FixedIsn(iss);
+    try {
+      l.segmentArrives(c.id().remote(), seg);
+    } finally {
+      isn = previous;
+    }
+    return true;
+  }
+
+  /** RFC 9293 3.10.7.1: CLOSED, the segment belongs to no connection. */
+  private void closedArrives(Endpoint src, Endpoint dst, Segment seg) {
+    if (seg.has(RST)) {
+      dropped(null, src, dst, seg, "no-listener", "RST for no connection is discarded (RFC 9293 3.10.7.1)");
+      return;
+    }
+    if (!seg.has(ACK)) {
+      sendReset(dst, src, 0, SeqNum.add(seg.seq(), seg.segLen()), true,
+          "no connection: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> (RFC 9293 3.10.7.1)");
+    } else {
+      sendReset(dst, src, seg.ack(), 0, false,
+          "no connection: <SEQ=SEG.ACK><CTL=RST> (RFC 9293 3.10.7.1)");
+    }
+    dropped(null, src, dst, seg, "no-listener", "no connection and no listener (RFC 9293 3.10.7.1)");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Sending
+
+  void transmit(Connection c, Segment s, String cause) {
+    transmitRaw(c.id().local(), c.id().remote(), s, false, cause);
+  }
+
+  /** Puts a segment on the wire from {@code src} (normally this host) to {@code dst}. */
+  void transmitRaw(Endpoint src, Endpoint dst, Segment s, boolean injected, String cause) {
+    segmentsSent++;
+    if (s.has(RST)) {
+      resetsSent++;
+    }
+    if (trace.active()) {
+      trace.publish(new SegmentSent(now(), hostName, src, dst, s, injected, cause));
+    }
+    wire.accept(new Packet(src.address(), dst.address(), packetSize(s), s));
+  }
+
+  /**
+   * Sends a crafted segment from any (spoofed) source: the scenario's {@code inject} and the
+   * attackers. It is traced as {@code injected}.
+   */
+  public void inject(Endpoint src, Endpoint dst, Segment s, String cause) {
+    transmitRaw(src, dst, s, true, cause);
+  }
+
+  /** Sends <SEQ=seq><CTL=RST>, or <SEQ=seq><ACK=ack><CTL=RST,ACK> when {@code withAck}. */
+  void sendReset(Endpoint local, Endpoint remote, int seq, int ack, boolean withAck, String cause) {
+    Segment.Builder b = Segment.builder().ports(local.port(), remote.port()).seq(seq).flags(RST);
+    if (withAck) {
+      b.ack(ack);
+    }
+    Segment rst = b.build();
+    transmitRaw(local, remote, rst, false, cause);
+  }
+
+  static int packetSize(Segment s) {
+    return Connection.HEADERS + s.options().length() + s.dataLength();
+  }
+
+  /** The MSS the peer announced, or the default 536 (RFC 9293 MUST-15). */
+  int peerMss(TcpOptions options) {
+    return options.hasMss() ? options.mss() : DEFAULT_MSS;
+  }
+
+  /** Eff.snd.MSS (RFC 9293 3.7.1, MUST-16): the peer's MSS, capped by our own setting. */
+  int effectiveMss(TcpOptions options) {
+    return Math.max(1, Math.min(peerMss(options), cfg.mss()));
+  }
+
+  /** RFC 5961 7: at most challenge-ack-limit challenge ACKs per second, per host. */
+  boolean challengeAckAllowed() {
+    long now = now();
+    if (challengeWindowStart == Long.MIN_VALUE || now - challengeWindowStart >= 1_000_000_000L) {
+      challengeWindowStart = now;
+      challengeAcksInWindow = 0;
+    }
+    if (challengeAcksInWindow >= cfg.challengeAckLimit()) {
+      return false;
+    }
+    challengeAcksInWindow++;
+    challengeAcks++;
+    return true;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Tracing and counting
+
+  void stateChanged(Connection c, TcpState from, TcpState to, String cause) {
+    if (trace.active()) {
+      trace.publish(new StateChanged(now(), hostName, c.id(), from, to, cause));
+    }
+  }
+
+  void userSignal(Connection c, String signal) {
+    if (trace.active()) {
+      trace.publish(new UserSignal(now(), hostName, c.id(), signal));
+    }
+  }
+
+  void timerFired(Connection c, String timer, String detail) {
+    if (trace.active()) {
+      trace.publish(new TimerFired(now(), hostName, c.id(), timer, detail));
+    }
+  }
+
+  void dropped(Connection c, Segment seg, String reason, String cause) {
+    dropped(c, c.id().remote(), c.id().local(), seg, reason, cause);
+  }
+
+  void dropped(Connection c, Endpoint src, Endpoint dst, Segment seg, String reason, String cause) {
+    segmentsDropped++;
+    if (trace.active()) {
+      trace.publish(new SegmentDropped(now(), hostName, src, dst, seg, reason, cause));
+    }
+  }
+
+  void listenerEvent(Listener l, String what) {
+    if (trace.active()) {
+      trace.publish(new ListenerEvent(now(), hostName, l.id(), what, l.synQueueLength(),
+          l.acceptQueueLength()));
+    }
+  }
+
+  void countRetransmission() {
+    retransmissions++;
+  }
+
+  long retransmissions() {
+    return retransmissions;
+  }
+
+  void countEstablished() {
+    established++;
+  }
+
+  void countReset() {
+    resets++;
+  }
+
+  void countChallengeAckSuppressed() {
+    challengeAcksSuppressed++;
+  }
+
+  /**
+   * Every counter of this host by name: {@code connections.established}, {@code
+   * connections.reset}, {@code segments.sent}, {@code segments.retransmitted}, {@code
+   * listen.syn-dropped}, {@code listen.syn-cookies-sent}, ... (listener counters summed over the
+   * host's listeners, past and present).
+   */
+  public Map<String, Long> counters() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    m.put("connections.established", established);
+    m.put("connections.reset", resets);
+    m.put("segments.sent", segmentsSent);
+    m.put("segments.received", segmentsReceived);
+    m.put("segments.dropped", segmentsDropped);
+    m.put("segments.retransmitted", retransmissions);
+    m.put("segments.checksum-errors", checksumErrors);
+    m.put("resets.sent", resetsSent);
+    m.put("challenge-acks.sent", challengeAcks);
+    m.put("challenge-acks.suppressed", challengeAcksSuppressed);
+    long[] l = new long[8];
+    List<Listener> all = new ArrayList<>(closedListeners);
+    all.addAll(listeners.values());
+    for (Listener x : all) {
+      l[0] += x.synReceived;
+      l[1] += x.synDropped;
+      l[2] += x.synCookiesSent;
+      l[3] += x.synCookiesAccepted;
+      l[4] += x.synCookiesRejected;
+      l[5] += x.accepted;
+      l[6] += x.acceptOverflow;
+      l[7] += x.synackTimeouts;
+    }
+    m.put("listen.syn-received", l[0]);
+    m.put("listen.syn-dropped", l[1]);
+    m.put("listen.syn-cookies-sent", l[2]);
+    m.put("listen.syn-cookies-accepted", l[3]);
+    m.put("listen.syn-cookies-rejected", l[4]);
+    m.put("listen.accepted", l[5]);
+    m.put("listen.accept-overflow", l[6]);
+    m.put("listen.synack-timeout", l[7]);
+    return m;
+  }
+
+  @Override
+  public String toString() {
+    return "TCP@" + hostName;
+  }
+}
