@@ -1,0 +1,63 @@
+package org.tcpsim.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.tcpsim.core.Time;
+
+class TcpSettingsTest {
+  @Test
+  void theDefaultProfileIsRfc5961WithChallengeAcksAndRfc1337() {
+    TcpConfig c = TcpConfig.defaults();
+    assertThat(Profile.DEFAULT).isEqualTo(Profile.RFC5961);
+    assertThat(c.rfc5961Rst()).isTrue();
+    assertThat(c.rfc5961Syn()).isTrue();
+    assertThat(c.rfc1337()).isTrue();
+    assertThat(c.synCookies()).isFalse();
+    assertThat(c.rtoMin()).isEqualTo(Time.SECOND);
+  }
+
+  @Test
+  void profilesDifferWhereTheirRfcsDo() {
+    assertThat(Profile.RFC9293.config().rfc5961Rst()).isFalse();
+    assertThat(Profile.RFC9293.config().rfc1337()).isFalse();
+    assertThat(Profile.RFC793.config().congestion()).isEqualTo("none");
+    assertThat(Profile.RFC793.config().timeWaitReuse()).isFalse();
+    TcpConfig linux = Profile.LINUX.config();
+    assertThat(linux.rtoMin()).isEqualTo(200 * Time.MS);
+    assertThat(linux.synCookies()).isTrue();
+    assertThat(linux.synackRetries()).isEqualTo(5);
+    assertThat(2 * linux.msl()).isEqualTo(60 * Time.SECOND);
+  }
+
+  @Test
+  void everySettingReadsBackWhatWasWritten() {
+    TcpConfig c = TcpConfig.defaults();
+    for (TcpSettings.Setting s : TcpSettings.all()) {
+      String v = TcpSettings.get(c, s.key());
+      assertThat(TcpSettings.get(c.with(s.key(), v), s.key())).as(s.key()).isEqualTo(v);
+    }
+  }
+
+  @Test
+  void oneSettingOverridesAloneLeavingTheRest() {
+    TcpConfig c = TcpConfig.defaults().with("rto-min", "200ms").with("syn-cookies", "true");
+    assertThat(c.rtoMin()).isEqualTo(200 * Time.MS);
+    assertThat(c.synCookies()).isTrue();
+    assertThat(c.rfc5961Rst()).isTrue();
+    assertThat(c.with("iss", "4294967295").iss()).isEqualTo(-1);
+  }
+
+  @Test
+  void badValuesAreRejectedWithTheSettingNamed() {
+    TcpConfig c = TcpConfig.defaults();
+    assertThatThrownBy(() -> c.with("backlog", "lots")).hasMessage("backlog: expected an integer, got 'lots'");
+    assertThatThrownBy(() -> c.with("nagle", "yes")).hasMessage("nagle: expected true or false, got 'yes'");
+    assertThatThrownBy(() -> c.with("backlog", "0")).hasMessageContaining("backlog must be positive");
+    assertThatThrownBy(() -> c.with("delayed-ack-timeout", "500ms")).hasMessageContaining("MUST-40");
+    assertThatThrownBy(() -> c.with("congestion", "cubic")).hasMessageContaining("expected one of none, reno, newreno");
+    assertThatThrownBy(() -> c.with("rto-mni", "1s")).hasMessageStartingWith("unknown TCP setting 'rto-mni'");
+    assertThatThrownBy(() -> Profile.parse("bsd")).hasMessage("unknown profile 'bsd'; expected one of rfc793, rfc9293, rfc5961, linux");
+  }
+}
