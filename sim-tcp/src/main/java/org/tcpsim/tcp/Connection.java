@@ -424,6 +424,9 @@ public final class Connection {
       // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>". After the RST the TCB is deleted and the
       // 4-tuple answers as CLOSED would (spec-notes A16).
       case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> {
+        if (state == SYN_RECEIVED && isPassive()) {
+          listener.halfOpenGone(this); // its SYN queue slot is free again
+        }
         transmit(Segment.builder().ports(id.local().port(), id.remote().port())
                 .seq(sndMax).flags(RST).build(),
             "ABORT: <SEQ=SND.NXT><CTL=RST> (RFC 9293 3.10.5)");
