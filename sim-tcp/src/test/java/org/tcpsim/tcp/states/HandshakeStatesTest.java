@@ -161,6 +161,18 @@ class HandshakeStatesTest {
     }
 
     @Test
+    void dataOnASynIsNotAcknowledged() {
+      // spec-notes A32: the SYN,ACK acknowledges only the SYN; the data is sent again later.
+      TcpHarness h = new TcpHarness().listen();
+      h.inject(in(IRS).flags(SYN).dataLength(10).build());
+      h.expectSent(synOut(IRS + 1));
+      h.conn = h.stack.connection(ID);
+      h.inject(TcpHarness.dataIn(IRS + 1, ISS + 1, 10));
+      h.expectSent(ackOut(ISS + 1, IRS + 11));
+      assertThat(h.app.data).containsExactly(10);
+    }
+
+    @Test
     void segmentWithNeitherRstAckNorSynIsDropped() {
       TcpHarness h = new TcpHarness().listen();
       h.inject(in(IRS).flags(FIN).build());

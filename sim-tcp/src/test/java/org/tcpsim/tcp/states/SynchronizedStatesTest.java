@@ -356,6 +356,31 @@ class SynchronizedStatesTest {
       assertThat(h.app.bytes()).isEqualTo(WINDOW);
     }
 
+    @Test
+    void rstCarryingDataIsAccepted() {
+      // RFC 9293 SHLD-2 (spec-notes A18).
+      TcpHarness h = new TcpHarness(Profile.RFC5961).established();
+      h.inject(in(IRS + 1).flags(RST).dataLength(20).build());
+      h.expectNothingSent();
+      h.expectState(TcpState.CLOSED);
+    }
+
+    @Test
+    void challengeAcksAreRateLimited() {
+      // RFC 5961 7: at most challenge-ack-limit (10) per second, per host.
+      TcpHarness h = new TcpHarness(Profile.RFC5961).established();
+      for (int i = 0; i < 15; i++) {
+        h.inject(in(IRS + 2 + i).flags(RST).build());
+      }
+      assertThat(h.sent).hasSize(10).containsOnly(ackOut(ISS + 1, IRS + 1));
+      h.clearSent();
+      assertThat(h.stack.counters()).containsEntry("challenge-acks.suppressed", 5L);
+      h.runFor(1_000_000_000L);
+      h.inject(in(IRS + 5).flags(SYN).build());
+      h.expectSent(ackOut(ISS + 1, IRS + 1));
+      h.expectState(TcpState.ESTABLISHED);
+    }
+
     // --- Data ---------------------------------------------------------------------------------
 
     @Test

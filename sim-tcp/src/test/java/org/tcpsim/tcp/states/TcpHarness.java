@@ -251,6 +251,13 @@ final class TcpHarness {
     if (conn != null) {
       assertThat(conn.checkInvariants()).as("TCB invariants of " + conn).isNull();
     }
+    // Every state change says which RFC rule caused it.
+    for (StateChanged c : stateChanges()) {
+      assertThat(c.cause()).as("cause of " + c).containsPattern("RFC \\d+");
+    }
+    for (SegmentDropped d : drops()) {
+      assertThat(d.reason()).as("reason of " + d).isNotBlank();
+    }
   }
 
   List<String> signals() {
