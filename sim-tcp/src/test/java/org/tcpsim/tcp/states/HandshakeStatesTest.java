@@ -182,6 +182,20 @@ class HandshakeStatesTest {
     }
 
     @Test
+    void synBeyondTheBacklogIsDroppedSilently() {
+      // spec-notes A33 (RFC 4987 2): never a RST.
+      TcpHarness h = new TcpHarness(Profile.RFC5961.config().with("backlog", "1")).listen();
+      h.inject(in(IRS).flags(SYN).build());
+      h.expectSent(synOut(IRS + 1));
+      org.tcpsim.tcp.Endpoint other = new org.tcpsim.tcp.Endpoint(TcpHarness.REMOTE_ADDR, 4001);
+      h.stack.segmentArrives(other, TcpHarness.LOCAL,
+          Segment.builder().ports(4001, TcpHarness.LOCAL_PORT).seq(900).flags(SYN).window(1000).build());
+      h.expectNothingSent();
+      assertThat(h.stack.connections()).hasSize(1);
+      assertThat(h.stack.counters()).containsEntry("listen.syn-dropped", 1L);
+    }
+
+    @Test
     void closedListenerLeavesThePortClosed() {
       TcpHarness h = new TcpHarness().listen();
       h.listener.close();
