@@ -424,6 +424,9 @@ public final class Connection {
       // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>". After the RST the TCB is deleted and the
       // 4-tuple answers as CLOSED would (spec-notes A16).
       case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> {
+        if (state == SYN_RECEIVED && isPassive()) {
+          listener.halfOpenGone(this); // its SYN queue slot is free again
+        }
         transmit(Segment.builder().ports(id.local().port(), id.remote().port())
                 .seq(sndMax).flags(RST).build(),
             "ABORT: <SEQ=SND.NXT><CTL=RST> (RFC 9293 3.10.5)");
@@ -506,6 +509,9 @@ public final class Connection {
         processText(seg, seq, 0, seg.dataLength(), seg.has(FIN));
       }
       output();
+      // Data or a FIN on the SYN,ACK advanced RCV.NXT past what the handshake ACK acknowledged:
+      // acknowledge it too (RFC 9293 3.10.7.4, seventh and eighth checks).
+      flushAck();
     } else {
       // Simultaneous open (RFC 9293 Figure 7).
       sndWnd = seg.window();
@@ -571,8 +577,11 @@ public final class Connection {
       if (acceptable) {
         // Trim what lies beyond the window (spec-notes A2), a FIN there too.
         int room = diff(add(rcvNxt, wnd), seq) - (syn ? 1 : 0);
-        if (len > room) {
-          len = Math.max(0, room);
+        if (len >= room) {
+          // A FIN right after the last octet that fits lies at RCV.NXT+RCV.WND: outside too.
+          if (len > room) {
+            len = Math.max(0, room);
+          }
           fin = false;
         }
       }
@@ -744,6 +753,13 @@ public final class Connection {
       // RFC 1122 4.2.2.20 (e): a passive SYN-RECEIVED returns to LISTEN, silently.
       drop(seg, "syn", "SYN in window in SYN-RECEIVED after a passive OPEN (RFC 9293 3.10.7.4, fourth check)");
       returnToListen("SYN in window after a passive OPEN: back to LISTEN (RFC 9293 3.10.7.4, fourth check; RFC 1122 4.2.2.20 (e))");
+      return;
+    }
+    if (state == TIME_WAIT && cfg.timeWaitReuse() && !cfg.rfc5961Syn()) {
+      // spec-notes A19: a SYN that did not reopen the connection (MAY-2, TcpStack) gets the ACK,
+      // never a RST. Only the literal rfc793 profile (no MAY-2) resets below.
+      drop(seg, "syn", "SYN in TIME-WAIT that cannot reopen: ACK, never RST (RFC 9293 3.10.7.4, fourth check; MAY-2)");
+      challengeAck("SYN in TIME-WAIT: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 9293 3.10.7.4, fourth check)");
       return;
     }
     if (cfg.rfc5961Syn()) {

@@ -1,0 +1,193 @@
+package org.tcpsim.tcp.states;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tcpsim.core.Time.MINUTE;
+import static org.tcpsim.core.Time.MS;
+import static org.tcpsim.core.Time.SECOND;
+import static org.tcpsim.tcp.TcpFlags.SYN;
+import static org.tcpsim.tcp.states.TcpHarness.IRS;
+import static org.tcpsim.tcp.states.TcpHarness.ISS;
+import static org.tcpsim.tcp.states.TcpHarness.ackIn;
+import static org.tcpsim.tcp.states.TcpHarness.ackOut;
+import static org.tcpsim.tcp.states.TcpHarness.dataOut;
+import static org.tcpsim.tcp.states.TcpHarness.in;
+import static org.tcpsim.tcp.states.TcpHarness.out;
+import static org.tcpsim.tcp.states.TcpHarness.synOut;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.tcpsim.tcp.Profile;
+import org.tcpsim.tcp.Segment;
+import org.tcpsim.tcp.TcpState;
+
+/** Connection-level RFC 6298 behaviour: SYN backoff, the 3 s rule, Karn, and the persist timer. */
+class TimersTest {
+
+  static Segment synAck(int window) {
+    return in(IRS).ack(ISS + 1).flags(SYN).window(window).build();
+  }
+
+  // ===========================================================================================
+  @Nested
+  class SynRetransmission {
+    @Test
+    void synIsRetransmittedWithExponentialBackoff() {
+      // RFC 6298 2.1 (initial RTO 1 s) and 5.5 (double it): SYN at 0, 1, 3, 7, 15 s.
+      TcpHarness h = new TcpHarness().synSent();
+      h.runUntil(15 * SECOND);
+      assertThat(h.sentTimes).containsExactly(1 * SECOND, 3 * SECOND, 7 * SECOND, 15 * SECOND);
+      assertThat(h.sent).containsOnly(synOut(null));
+      h.expectState(TcpState.SYN_SENT);
+    }
+
+    @Test
+    void openFailsAfterR2SynOfThreeMinutes() {
+      // RFC 1122 4.2.3.5 / MUST-23: at least 3 minutes of SYN retransmission.
+      TcpHarness h = new TcpHarness().synSent();
+      h.runUntil(10 * MINUTE);
+      assertThat(h.sentTimes).containsExactly(1 * SECOND, 3 * SECOND, 7 * SECOND, 15 * SECOND,
+          31 * SECOND, 63 * SECOND, 123 * SECOND);
+      h.expectState(TcpState.CLOSED);
+      assertThat(h.app.closed).containsExactly("timeout");
+      assertThat(h.stateChanges()).last().satisfies(c -> assertThat(c.time()).isEqualTo(183 * SECOND));
+    }
+
+    @Test
+    void rtoIsThreeSecondsAfterALostSyn() {
+      // RFC 6298 5.7, and Karn: the retransmitted SYN gives no sample.
+      TcpHarness h = new TcpHarness().synSent();
+      h.runUntil(1 * SECOND);
+      h.expectSent(synOut(null));
+      h.runUntil(1 * SECOND + 200 * MS);
+      h.inject(synAck(1000));
+      h.expectSent(ackOut(ISS + 1, IRS + 1));
+      assertThat(h.conn.rtt().hasSample()).isFalse();
+      assertThat(h.conn.rtt().rto()).isEqualTo(3 * SECOND);
+      // The first data segment is retransmitted 3 s after it was sent.
+      long t = h.sim.now();
+      h.sendData(10);
+      h.runUntil(t + 3 * SECOND - 1);
+      h.expectNothingSent();
+      h.runUntil(t + 3 * SECOND);
+      h.expectSent(dataOut(ISS + 1, IRS + 1, 10));
+    }
+
+    @Test
+    void handshakeWithoutLossGivesASample() {
+      TcpHarness h = new TcpHarness().synSent();
+      h.runUntil(100 * MS);
+      h.inject(synAck(1000));
+      assertThat(h.conn.rtt().hasSample()).isTrue();
+      assertThat(h.conn.rtt().srtt()).isEqualTo(100 * MS);
+      assertThat(h.conn.rtt().rto()).isEqualTo(1 * SECOND); // 100 ms + 4 * 50 ms, below the 1 s floor
+    }
+  }
+
+  // ===========================================================================================
+  @Nested
+  class DataRetransmission {
+    /** ESTABLISHED at 100 ms, with SRTT 100 ms. */
+    TcpHarness established() {
+      TcpHarness h = new TcpHarness().synSent();
+      h.runUntil(100 * MS);
+      h.inject(synAck(1000));
+      h.expectSent(ackOut(ISS + 1, IRS + 1));
+      return h;
+    }
+
+    @Test
+    void karnNoSampleFromARetransmittedSegment() {
+      TcpHarness h = established();
+      long t0 = h.sim.now();
+      int end = h.sendData(50);
+      h.runUntil(t0 + 1 * SECOND);
+      h.expectSent(dataOut(ISS + 1, IRS + 1, 50)); // the retransmission
+      assertThat(h.conn.rtt().rto()).isEqualTo(2 * SECOND);
+      h.runUntil(t0 + 1500 * MS);
+      h.inject(ackIn(IRS + 1, end)); // ambiguous: for the original or the copy?
+      assertThat(h.conn.rtt().srtt()).as("no sample taken").isEqualTo(100 * MS);
+      assertThat(h.conn.rtt().rto()).as("the backed-off RTO is kept").isEqualTo(2 * SECOND);
+      // The next, unambiguous segment is timed.
+      long t1 = h.sim.now();
+      int end2 = h.sendData(10);
+      h.runUntil(t1 + 300 * MS);
+      h.inject(ackIn(IRS + 1, end2));
+      assertThat(h.conn.rtt().srtt()).isEqualTo((7 * 100 * MS + 300 * MS) / 8);
+      assertThat(h.conn.rtt().backoffCount()).isZero();
+    }
+
+    @Test
+    void retransmissionTimerBacksOff() {
+      TcpHarness h = established();
+      long t0 = h.sim.now();
+      h.sendData(50);
+      h.runUntil(t0 + 15 * SECOND);
+      List<Long> rel = new ArrayList<>();
+      h.sentTimes.forEach(t -> rel.add(t - t0));
+      assertThat(rel).containsExactly(1 * SECOND, 3 * SECOND, 7 * SECOND, 15 * SECOND);
+      assertThat(h.sent).containsOnly(dataOut(ISS + 1, IRS + 1, 50));
+    }
+  }
+
+  // ===========================================================================================
+  @Nested
+  class Persist {
+    @Test
+    void zeroWindowIsProbedAfterOneRtoThenBackedOffAndNeverGivenUp() {
+      // RFC 9293 MUST-36, SHLD-29 (first probe after one RTO), SHLD-30 (exponential), and
+      // RFC 1122 4.2.2.17: the connection stays open as long as the probes are answered.
+      TcpHarness h = new TcpHarness().synSent();
+      h.inject(synAck(0));
+      h.expectSent(ackOut(ISS + 1, IRS + 1));
+      assertThat(h.conn.sndWnd()).isZero();
+      long rto = h.conn.rtt().rto();
+      assertThat(rto).isEqualTo(1 * SECOND);
+      long t0 = h.sim.now();
+      h.onSend = s -> {
+        if (s.dataLength() == 1) {
+          h.sim.schedule(10 * MS, () -> h.inject(in(IRS + 1).ack(ISS + 1).window(0).build()));
+        }
+      };
+      h.conn.send(100);
+      h.expectNothingSent();
+      h.runUntil(t0 + 30 * MINUTE);
+      h.expectState(TcpState.ESTABLISHED);
+      Segment probe = out(ISS + 1).ack(IRS + 1).dataLength(1).build();
+      assertThat(h.sent).containsOnly(probe);
+      List<Long> gaps = new ArrayList<>();
+      long prev = t0;
+      for (long t : h.sentTimes) {
+        gaps.add(t - prev);
+        prev = t;
+      }
+      assertThat(gaps.subList(0, 8)).containsExactly(1 * SECOND, 2 * SECOND, 4 * SECOND,
+          8 * SECOND, 16 * SECOND, 32 * SECOND, 60 * SECOND, 60 * SECOND);
+      assertThat(gaps.subList(6, gaps.size())).containsOnly(60 * SECOND); // capped by rto-max
+      assertThat(h.sent.size()).isGreaterThan(25);
+      h.clearSent();
+      // The window opens: the data goes, the probing stops.
+      h.onSend = s -> { };
+      h.inject(in(IRS + 1).ack(ISS + 1).window(1000).build());
+      h.expectSent(dataOut(ISS + 1, IRS + 1, 100));
+      h.inject(ackIn(IRS + 1, ISS + 101));
+      h.runFor(10 * MINUTE);
+      h.expectNothingSent();
+      assertThat(h.conn.sendQueue()).isZero();
+    }
+
+    @Test
+    void persistIsUsedUnderEveryProfile() {
+      for (Profile p : Profile.values()) {
+        TcpHarness h = new TcpHarness(p).synSent();
+        h.inject(synAck(0));
+        h.clearSent();
+        h.conn.send(100);
+        h.expectNothingSent();
+        h.runFor(h.conn.rtt().rto());
+        h.expectSent(out(ISS + 1).ack(IRS + 1).dataLength(1).build());
+      }
+    }
+  }
+}
