@@ -434,7 +434,7 @@ public final class Connection {
         notifyClosed("connection aborted");
       }
       case CLOSING, LAST_ACK, TIME_WAIT -> {
-        setState(CLOSED, "ABORT in " + state + ": TCB deleted, no reset (RFC 9293 3.10.5)");
+        setState(CLOSED, "ABORT after our FIN: TCB deleted, no reset (RFC 9293 3.10.5)");
         notifyClosed("connection aborted");
       }
     }
@@ -726,7 +726,8 @@ public final class Connection {
     peerFinReceived = true;
     switch (state) {
       case SYN_RECEIVED, ESTABLISHED -> setState(CLOSE_WAIT,
-          "FIN received in " + state + " (RFC 9293 3.10.7.4, eighth check)");
+          state == SYN_RECEIVED ? "FIN received in SYN-RECEIVED (RFC 9293 3.10.7.4, eighth check)"
+              : "FIN received in ESTABLISHED (RFC 9293 3.10.7.4, eighth check)");
       case FIN_WAIT_1 -> {
         if (finAcked()) {
           setState(TIME_WAIT, "FIN received and our FIN acknowledged in FIN-WAIT-1 (RFC 9293 3.10.7.4, eighth check)");
@@ -793,29 +794,30 @@ public final class Connection {
       challengeAck("challenge ACK for an in-window RST (RFC 5961 3.2)");
       return;
     }
-    String exact = cfg.rfc5961Rst() ? "RST at exactly RCV.NXT (RFC 5961 3.2)" : "RST in window";
     switch (state) {
       case SYN_RECEIVED -> {
         if (isPassive()) {
-          returnToListen(exact + " in SYN-RECEIVED after a passive OPEN: back to LISTEN (RFC 9293 3.10.7.4, second check)");
+          returnToListen("acceptable RST in SYN-RECEIVED after a passive OPEN: back to LISTEN (RFC 9293 3.10.7.4, second check)");
         } else {
-          setState(CLOSED, exact + " in SYN-RECEIVED after an active OPEN: connection refused (RFC 9293 3.10.7.4, second check)");
+          setState(CLOSED, "acceptable RST in SYN-RECEIVED after an active OPEN: connection refused (RFC 9293 3.10.7.4, second check)");
           notifyClosed("connection refused");
         }
       }
       case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> {
-        setState(CLOSED, exact + " in " + state + ": connection reset (RFC 9293 3.10.7.4, second check)");
+        setState(CLOSED, cfg.rfc5961Rst()
+            ? "RST at exactly RCV.NXT: connection reset (RFC 5961 3.2; RFC 9293 3.10.7.4, second check)"
+            : "RST in the window: connection reset (RFC 9293 3.10.7.4, second check)");
         notifyClosed("connection reset");
       }
       case CLOSING, LAST_ACK -> {
-        setState(CLOSED, exact + " in " + state + ": TCB deleted (RFC 9293 3.10.7.4, second check)");
+        setState(CLOSED, "RST in the window after our FIN: TCB deleted (RFC 9293 3.10.7.4, second check)");
         notifyClosed("connection reset");
       }
       case TIME_WAIT -> {
         if (cfg.rfc1337()) {
           drop(seg, "rst", "RST in TIME-WAIT is ignored: TIME-WAIT assassination protection (RFC 1337, F1)");
         } else {
-          setState(CLOSED, exact + " in TIME-WAIT: TCB deleted (RFC 9293 3.10.7.4, second check; see RFC 1337)");
+          setState(CLOSED, "acceptable RST in TIME-WAIT: TCB deleted (RFC 9293 3.10.7.4, second check; see RFC 1337)");
           notifyClosed("connection reset");
         }
       }

@@ -148,7 +148,7 @@ public final class Listener {
         synDropped++;
         event("syn-dropped");
         stack.dropped(null, remote, id.local(), seg, "backlog",
-            "SYN queue full (backlog " + cfg.backlog() + "): SYN dropped silently (RFC 4987 2)");
+            "SYN queue full: SYN dropped silently (RFC 4987 2)");
       }
       return;
     }
