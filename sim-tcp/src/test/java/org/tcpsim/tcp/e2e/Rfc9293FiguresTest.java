@@ -172,7 +172,7 @@ class Rfc9293FiguresTest {
     TcpStack ta = TcpStack.install(h.net, a, base);
     TcpStack tb = TcpStack.install(h.net, b, base);
     tb.setIsnGenerator(Harness.isns(299, 700));
-    Connection[] conns = established(ta, tb);
+    Connection halfOpen = established(ta, tb)[1];
     long crash = h.sim.now();
     // Line 1: A crashes, and comes back without memory of the connection.
     ta.crash();
@@ -197,7 +197,7 @@ class Rfc9293FiguresTest {
         "LISTEN", "SYN-RECEIVED", "ESTABLISHED");
     assertThat(h.signals("A", reopen)).containsExactly("connected");
     assertThat(h.signals("B", reopen)).containsExactly("connection reset", "connected");
-    assertThat(conns[1].state()).isEqualTo(TcpState.CLOSED);
+    assertThat(halfOpen.state()).isEqualTo(TcpState.CLOSED);
     assertThat(again.state()).isEqualTo(TcpState.ESTABLISHED);
     assertThat(tb.counters().get("connections.reset")).isEqualTo(1);
   }
