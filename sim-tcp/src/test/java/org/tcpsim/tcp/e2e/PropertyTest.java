@@ -65,7 +65,7 @@ class PropertyTest {
     ChannelConfig ch = ChannelConfig.of(rate, delay);
     String impair = "";
     if (impaired) {
-      double loss = rnd.nextDouble() * 0.05;
+      double loss = rnd.nextDouble() * 0.10;
       double dup = rnd.nextDouble() * 0.05;
       double reorder = rnd.nextDouble() * 0.05;
       long reorderDelay = (1 + rnd.nextInt(40)) * MS;
