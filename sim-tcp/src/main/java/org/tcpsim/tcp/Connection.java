@@ -1122,9 +1122,15 @@ public final class Connection {
   }
 
   private void sendAck(String cause) {
+    // <SEQ=SND.NXT> in the RFC's sense is the next new sequence number, our SND.MAX: after a
+    // timeout rewinds sndNxt (go-back-N), an ACK stamped with the rewound value lies before the
+    // peer's RCV.NXT, is unacceptable there (RFC 9293 3.10.7.4, first check, Table 6), and its
+    // ACK field is never processed; both ends then trade unacceptable-segment ACKs for ever. BSD
+    // stamps pure ACKs with snd_max for this reason, and with snd_nxt only while probing a zero
+    // window (the probe octet lies beyond the window: SND.MAX would be out of window too).
     Segment s = Segment.builder()
         .ports(id.local().port(), id.remote().port())
-        .seq(sndNxt)
+        .seq(persistTimer.isSet() ? sndNxt : sndMax)
         .ack(rcvNxt)
         .flags(ACK)
         .window(announceWindow())
