@@ -10,6 +10,12 @@ final class BadValue extends Exception {
   final String expected;
   final transient Optional<String> suggestion;
 
+  /**
+   * The value names a host that is not declared. When {@code hosts:} itself could not be read,
+   * such problems are not reported: they would only repeat that one.
+   */
+  boolean unknownHost;
+
   BadValue(String problem, String expected) {
     this(problem, expected, Optional.empty());
   }

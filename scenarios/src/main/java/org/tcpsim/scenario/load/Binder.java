@@ -81,6 +81,9 @@ final class Binder {
   private final Map<String, NodeInfo> nodes = new LinkedHashMap<>();
 
   private final Map<Integer, String> owners = new HashMap<>();
+
+  /** {@code hosts:} is there but is not a map: unknown host names are not worth reporting. */
+  private boolean hostsUnreadable;
   private long until = Scenario.FOREVER;
   private final List<Timed> times = new ArrayList<>();
 
@@ -212,7 +215,10 @@ final class Binder {
     String expected = names.isEmpty() ? "a host declared under hosts"
         : names.size() <= 12 ? "one of " + String.join(", ", names)
         : "a name declared under hosts";
-    return new BadValue("unknown host '" + name + "'", expected, Suggest.closest(name, names));
+    BadValue b = new BadValue("unknown host '" + name + "'", expected,
+        Suggest.closest(name, names));
+    b.unknownHost = true;
+    return b;
   }
 
   private List<String> hostNames(boolean routers) {
@@ -245,7 +251,9 @@ final class Binder {
         int address = address(hostPart);
         String owner = owners.get(address);
         if (owner == null && !anyAddress) {
-          throw new BadValue("no host has address " + hostPart, "a host's name or address");
+          BadValue b = new BadValue("no host has address " + hostPart, "a host's name or address");
+          b.unknownHost = true;
+          throw b;
         }
         return new Endpoint(Optional.ofNullable(owner), address, port);
       }
@@ -405,7 +413,11 @@ final class Binder {
     try {
       return p.fn().parse(s.getValue());
     } catch (BadValue b) {
-      errors.add(Yaml.loc(n), path, b);
+      if (b.unknownHost && hostsUnreadable) {
+        errors.addHidden();
+      } else {
+        errors.add(Yaml.loc(n), path, b);
+      }
       return null;
     }
   }
@@ -595,6 +607,7 @@ final class Binder {
     if (!(n instanceof MappingNode m)) {
       errors.add(Yaml.loc(n), path, "got " + Yaml.describe(n),
           "a map of host names to hosts, such as A: { address: 10.0.0.1 }");
+      hostsUnreadable = true;
       return out;
     }
     // First pass: names and addresses, so that hosts may be referred to in any order.

@@ -13,6 +13,9 @@ final class Errors {
 
   private final LinkedHashSet<ScenarioError> errors = new LinkedHashSet<>();
 
+  /** Problems that are real but not shown, because another error already explains them. */
+  private int hidden;
+
   /** Adds {@code PATH: PROBLEM, expected EXPECTED (did you mean 'X'?)} at {@code loc}. */
   void add(Loc loc, String path, String problem, String expected, Optional<String> suggestion) {
     errors.add(ScenarioError.at(loc, message(path, problem, expected, suggestion)));
@@ -26,12 +29,18 @@ final class Errors {
     add(loc, path, bad.problem, bad.expected, bad.suggestion);
   }
 
+  /** Counts a problem without showing it (it only repeats one already reported). */
+  void addHidden() {
+    hidden++;
+  }
+
   void add(ScenarioError e) {
     errors.add(e);
   }
 
   void addAll(Errors other) {
     errors.addAll(other.errors);
+    hidden += other.hidden;
   }
 
   static String message(String path, String problem, String expected,
@@ -49,11 +58,12 @@ final class Errors {
   }
 
   boolean isEmpty() {
-    return errors.isEmpty();
+    return size() == 0;
   }
 
+  /** Shown and hidden problems: what binding compares to know whether an element is good. */
   int size() {
-    return errors.size();
+    return errors.size() + hidden;
   }
 
   /** In source order, at most {@link #MAX}. */
@@ -66,6 +76,10 @@ final class Errors {
   void throwIfAny() throws ScenarioException {
     if (!errors.isEmpty()) {
       throw new ScenarioException(sorted());
+    }
+    if (hidden > 0) {
+      // Hidden problems always follow a shown one; this would be a bug in the binder.
+      throw new IllegalStateException(hidden + " hidden scenario problems without a shown one");
     }
   }
 }

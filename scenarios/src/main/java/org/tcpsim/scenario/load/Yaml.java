@@ -153,8 +153,9 @@ final class Yaml {
         Node first = seen.putIfAbsent(key, k);
         if (first != null) {
           Loc f = loc(first);
-          errors.add(loc(k), path(path, key), "duplicate key '" + key + "' (first at line "
-              + f.line() + ", column " + f.col() + ")", "each key once");
+          errors.add(loc(k), path(path, key), "duplicate key '" + key + "'" + (f.hasPosition()
+              ? " (first at line " + f.line() + ", column " + f.col() + ")" : ""),
+              "each key once");
           continue;
         }
         tuples.add(new NodeTuple(copy(k, path, errors, open),

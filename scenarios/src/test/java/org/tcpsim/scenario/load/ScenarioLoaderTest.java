@@ -419,14 +419,15 @@ class ScenarioLoaderTest {
     void aliasesAreCopiedSoASetChangesOnlyOnePlace() throws Exception {
       Scenario s = parse("""
           name: t
+          tcp: &t { mss: 536 }
           hosts:
-            A: { address: 10.0.0.1 }
+            A: { address: 10.0.0.1, tcp: *t }
             B: { address: 10.0.0.2 }
           links:
-            - &l { between: [A, B], delay: 1ms }
-          tcp: &t { mss: 536 }
+            - { between: [A, B], delay: 1ms }
           """, "tcp.mss=1000");
       assertThat(s.tcp().mss()).hasValue(1000);
+      assertThat(s.hosts().get("A").tcp().mss()).hasValue(536);
     }
   }
 
