@@ -2,9 +2,14 @@ package org.tcpsim.scenario.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,11 +28,84 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "sweep", "validate", "list", "bench"})
+  @ValueSource(strings = {"run", "sweep", "list", "bench"})
   void subcommandsNotYetBuiltSaySoAndExitTwo(String sub) {
     assertThat(run(sub)).isEqualTo(2);
     assertThat(err.toString()).contains("tcpsim " + sub + ": not built yet");
     assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void validateSaysOkForAGoodFile(@TempDir Path tmp) throws Exception {
+    Path good = write(tmp, "good.yaml", "name: good\nuntil: 1s\n");
+    assertThat(run("validate", good.toString())).isZero();
+    assertThat(out.toString()).isEqualTo(good + ": ok" + System.lineSeparator());
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void validatePrintsEveryErrorWithFileLineColumnAndExitsTwo(@TempDir Path tmp)
+      throws Exception {
+    Path good = write(tmp, "good.yaml", "name: good\n");
+    Path bad = write(tmp, "bad.yaml", "name: bad\nuntil: 5sec\nprofile: rfc5691\n");
+    assertThat(run("validate", good.toString(), bad.toString())).isEqualTo(2);
+    assertThat(out.toString()).isEqualTo(good + ": ok" + System.lineSeparator());
+    assertThat(err.toString().lines()).containsExactly(
+        bad + ":2:8: until: unknown unit 'sec' in '5sec', expected a duration such as 250us, "
+            + "10ms or 1.5s (units ns, us, ms, s, min, h) (did you mean 's'?)",
+        bad + ":3:10: profile: unknown profile 'rfc5691', expected one of rfc793, rfc9293, "
+            + "rfc5961, linux (did you mean 'rfc5961'?)");
+  }
+
+  @Test
+  void validateAppliesSetOverrides(@TempDir Path tmp) throws Exception {
+    Path f = write(tmp, "s.yaml", "name: s\n");
+    assertThat(run("validate", "--set", "until=2s", f.toString())).isZero();
+    assertThat(run("validate", "--set", "untl=2s", f.toString())).isEqualTo(2);
+    assertThat(err.toString()).startsWith("--set untl: untl: unknown top-level key 'untl'")
+        .contains("(did you mean 'until'?)");
+  }
+
+  @Test
+  void validateOfAMissingFileIsBadInputWithoutAStackTrace() {
+    assertThat(run("validate", "no-such-file.yaml")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("no-such-file.yaml: cannot read the file: no such file, "
+        + "expected a readable scenario file" + System.lineSeparator());
+  }
+
+  @Test
+  void validateWithoutAFileIsAUsageError() {
+    assertThat(run("validate")).isEqualTo(2);
+    assertThat(err.toString()).contains("Missing required parameter");
+  }
+
+  @Test
+  void validateRejectsEveryMalformedExampleWithStatusTwo() throws Exception {
+    Path dir = Path.of(MainTest.class.getResource("/malformed").toURI());
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        if (Files.readString(f).contains("# set: ")) {
+          continue;
+        }
+        StringWriter e = new StringWriter();
+        int status = Main.execute(new String[] {"validate", f.toString()},
+            new PrintWriter(new StringWriter(), true), new PrintWriter(e, true));
+        assertThat(status).as(f.toString()).isEqualTo(2);
+        assertThat(e.toString()).startsWith(f + ":").doesNotContain("Exception");
+      }
+    }
+  }
+
+  @Test
+  void validateAcceptsTheDesignExample() throws Exception {
+    Path f = Path.of(MainTest.class.getResource("/valid/design-example.yaml").toURI());
+    assertThat(run("validate", f.toString())).as(err.toString()).isZero();
+  }
+
+  static Path write(Path dir, String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
   }
 
   @Test

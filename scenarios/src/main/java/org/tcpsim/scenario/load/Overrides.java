@@ -1,0 +1,180 @@
+package org.tcpsim.scenario.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.tcpsim.scenario.load.Shape.Fields;
+import org.tcpsim.scenario.load.Shape.Leaf;
+import org.tcpsim.scenario.load.Shape.ListOf;
+import org.tcpsim.scenario.load.Shape.Named;
+import org.tcpsim.scenario.model.Loc;
+
+/**
+ * {@code --set KEY=VALUE}: replaces (or adds) one value in the node tree before binding, so a
+ * value from the command line gets exactly the checks a value in the file gets. The path is
+ * dotted: map keys by name, list entries by index from 0 ({@code hosts.B.tcp.backlog}, {@code
+ * links.0.loss}, {@code until}). The path must exist, except that its last key may be added to a
+ * map (and missing maps on the way created) where the scenario's shape has that key.
+ */
+final class Overrides {
+  static final String EXAMPLE = "KEY=VALUE such as hosts.B.tcp.backlog=64";
+
+  private Overrides() {}
+
+  /** Applies one {@code KEY=VALUE}; problems are reported as coming from {@code --set KEY}. */
+  static void apply(MappingNode root, String assignment, Errors errors) {
+    int eq = assignment.indexOf('=');
+    String key = (eq < 0 ? assignment : assignment.substring(0, eq)).strip();
+    Loc where = Loc.of(Yaml.SET_PREFIX + key);
+    if (eq < 0) {
+      errors.add(where, key, "no '=' in '" + assignment + "'", EXAMPLE);
+      return;
+    }
+    if (key.isEmpty()) {
+      errors.add(where, key, "no key before '=' in '" + assignment + "'", EXAMPLE);
+      return;
+    }
+    String text = assignment.substring(eq + 1);
+    String source = Yaml.SET_PREFIX + key;
+    Errors yamlErrors = new Errors();
+    Optional<Node> parsed = Yaml.compose(text, source, yamlErrors);
+    if (!yamlErrors.isEmpty()) {
+      errors.add(where, key, "bad value '" + text + "': " + yamlErrors.sorted().get(0).message(),
+          "a YAML value such as 64, 10ms or {p: 0.01, r: 0.3}");
+      return;
+    }
+    Node value = parsed.orElseGet(() -> new ScalarNode(Tag.NULL, true, "", ScalarStyle.PLAIN,
+        Optional.of(new Mark(source, 0, 0, 0, new int[0], 0)), Optional.empty()));
+    Errors copyErrors = new Errors();
+    value = Yaml.copyChecked(value, key, copyErrors);
+    errors.addAll(copyErrors);
+    if (copyErrors.isEmpty()) {
+      set(root, key, value, where, errors);
+    }
+  }
+
+  /**
+   * Puts {@code value} at {@code path}. Path problems are reported at {@code where}.
+   *
+   * @return whether the value was put
+   */
+  static boolean set(MappingNode root, String path, Node value, Loc where, Errors errors) {
+    String[] segments = path.split("\\.", -1);
+    for (String s : segments) {
+      if (s.isEmpty()) {
+        errors.add(where, path, "an empty key in the path", EXAMPLE);
+        return false;
+      }
+    }
+    Node cur = root;
+    Shape shape = Schema.ROOT;
+    String walked = "";
+    for (int i = 0; i < segments.length; i++) {
+      String seg = segments[i];
+      boolean last = i == segments.length - 1;
+      String here = Yaml.path(walked, seg);
+      if (shape instanceof Leaf) {
+        errors.add(where, here, "'" + walked + "' is a single value, not a map or list",
+            "a path that ends at " + walked);
+        return false;
+      }
+      if (shape instanceof ListOf list) {
+        if (!(cur instanceof SequenceNode seq)) {
+          errors.add(where, walked, "is " + Yaml.describe(cur) + ", not a list",
+              "a list to index with " + seg);
+          return false;
+        }
+        int n = seq.getValue().size();
+        int index = -1;
+        if (seg.matches("\\d{1,9}")) {
+          index = Integer.parseInt(seg);
+        }
+        if (index < 0 || index >= n) {
+          errors.add(where, here, "no entry " + seg + " in " + walked + " (it has " + n + ")",
+              n == 0 ? "an existing entry" : "an index from 0 to " + (n - 1));
+          return false;
+        }
+        if (last) {
+          seq.getValue().set(index, value);
+          return true;
+        }
+        cur = seq.getValue().get(index);
+        shape = list.element();
+        walked = here;
+        continue;
+      }
+      if (!(cur instanceof MappingNode map)) {
+        errors.add(where, walked, "is " + Yaml.describe(cur) + ", not a map",
+            "a map to hold '" + seg + "'");
+        return false;
+      }
+      NodeTuple found = find(map, seg);
+      Shape next;
+      if (shape instanceof Named named) {
+        if (found == null && !last) {
+          List<String> keys = keys(map);
+          errors.add(where, here, "no " + named.what() + " '" + seg + "' in " + walked,
+              keys.isEmpty() ? "an existing " + named.what() : "one of " + String.join(", ", keys),
+              Suggest.closest(seg, keys));
+          return false;
+        }
+        next = named.value();
+      } else {
+        Fields fields = (Fields) shape;
+        Optional<Shape> field = fields.field(seg);
+        if (field.isEmpty()) {
+          List<String> keys = new ArrayList<>(fields.fields().keySet());
+          errors.add(where, here, "unknown " + fields.what() + " '" + seg + "'",
+              "one of " + String.join(", ", keys), Suggest.closest(seg, keys));
+          return false;
+        }
+        next = field.get();
+      }
+      if (last) {
+        if (found == null) {
+          map.getValue().add(new NodeTuple(Yaml.scalar(seg, value), value));
+        } else {
+          int at = map.getValue().indexOf(found);
+          map.getValue().set(at, new NodeTuple(found.getKeyNode(), value));
+        }
+        return true;
+      }
+      if (found == null) {
+        if (!(next instanceof Fields || next instanceof Named)) {
+          errors.add(where, here, "is not in the scenario",
+              "a path to an existing entry (or set " + here + " as a whole)");
+          return false;
+        }
+        MappingNode created = Yaml.emptyMap(value);
+        map.getValue().add(new NodeTuple(Yaml.scalar(seg, value), created));
+        cur = created;
+      } else {
+        cur = found.getValueNode();
+      }
+      shape = next;
+      walked = here;
+    }
+    return false;
+  }
+
+  private static NodeTuple find(MappingNode map, String key) {
+    for (NodeTuple t : map.getValue()) {
+      if (Yaml.key(t).equals(key)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static List<String> keys(MappingNode map) {
+    return map.getValue().stream().map(Yaml::key).toList();
+  }
+}
