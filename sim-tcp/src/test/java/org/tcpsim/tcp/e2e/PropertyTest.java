@@ -77,10 +77,12 @@ class PropertyTest {
     net.connect(a, b, ch);
     Profile profile = Profile.values()[rnd.nextInt(Profile.values().length)];
     int window = rnd.nextInt(4) == 0 ? 1000 + rnd.nextInt(8000) : 65535;
-    TcpConfig cfg = profile.config().with("window", Integer.toString(window));
+    int mss = new int[] {536, 1460, 100 + rnd.nextInt(1400)}[rnd.nextInt(3)];
+    TcpConfig cfg = profile.config().with("window", Integer.toString(window))
+        .with("mss", Integer.toString(mss));
     TcpStack ta = TcpStack.install(net, a, cfg);
     TcpStack tb = TcpStack.install(net, b, cfg);
-    String d = "seed " + seed + ": " + profile + " window=" + window + " delay=" + delay / MS + "ms rate="
+    String d = "seed " + seed + ": " + profile + " window=" + window + " mss=" + mss + " delay=" + delay / MS + "ms rate="
         + rate + impair;
     return new Setup(sim, ta, tb, new Endpoint(b.address(), 80), rnd, cfg, d);
   }
@@ -91,6 +93,8 @@ class PropertyTest {
     final List<String> closes = new ArrayList<>();
     long nullData;
     boolean peerClosedSeen;
+    /** This end closed before the peer's FIN came: it goes through TIME-WAIT. */
+    boolean closedFirst;
     final byte[] toSend;
     final boolean closeOnPeerClose;
 
@@ -112,6 +116,7 @@ class PropertyTest {
     @Override
     public void peerClosed(Connection c) {
       peerClosedSeen = true;
+      closedFirst = c.state() == TcpState.TIME_WAIT || c.state() == TcpState.CLOSING;
       if (closeOnPeerClose) {
         c.close();
       }
@@ -145,8 +150,32 @@ class PropertyTest {
     }
   }
 
+  @Test
+  void everyByteArrivesWhoeverClosesFirst() {
+    List<String> failures = new ArrayList<>();
+    for (long seed = 0; seed < SEEDS; seed++) {
+      Setup s = setup(100_000 + seed, true);
+      Closer closer = Closer.values()[(int) (seed % 3)];
+      String why = transfer(s, closer);
+      if (why != null) {
+        failures.add(s.description + " closer=" + closer + ": " + why);
+      }
+    }
+    if (!failures.isEmpty()) {
+      fail(failures.size() + " of " + SEEDS + " seeds failed, e.g.\n"
+          + String.join("\n", failures.subList(0, Math.min(10, failures.size()))));
+    }
+  }
+
   /** Runs one transfer; returns what went wrong or null. */
   static String transfer(Setup s) {
+    return transfer(s, Closer.CLIENT);
+  }
+
+  /** Who closes first: the client after sending, the server after sending, or both at once. */
+  enum Closer { CLIENT, SERVER, BOTH }
+
+  static String transfer(Setup s, Closer closer) {
     Random rnd = s.rnd;
     byte[] up = bytes(rnd);
     byte[] down = bytes(rnd);
@@ -156,8 +185,9 @@ class PropertyTest {
     App serverApp = new App(down, false) {
       @Override
       public void peerClosed(Connection c) {
+        super.peerClosed(c);
         // The application closes once it has read everything: at once, or when it reads again.
-        if (!paused[0]) {
+        if (!paused[0] && c.state() == TcpState.CLOSE_WAIT) {
           c.close();
         }
       }
@@ -174,19 +204,35 @@ class PropertyTest {
           if (c.state() != TcpState.CLOSED) {
             c.setReading(true);
           }
-          if (c.state() == TcpState.CLOSE_WAIT) {
+          if (c.state() == TcpState.CLOSE_WAIT
+              || (closer != Closer.CLIENT && c.state() == TcpState.ESTABLISHED)) {
             c.close();
           }
         });
       }
       c.send(down);
+      // A server that closes first does so at once, or, if it stopped reading, when it reads
+      // again: closing with unread data and then being reset (see assassinated()) would lose it.
+      if (closer != Closer.CLIENT && !pauseReading) {
+        c.close();
+      }
       return serverApp;
     });
     App clientApp = new App(up, false) {
       @Override
       public void connected(Connection c) {
         c.send(up);
-        c.close();
+        if (closer != Closer.SERVER) {
+          c.close();
+        }
+      }
+
+      @Override
+      public void peerClosed(Connection c) {
+        super.peerClosed(c);
+        if (c.state() == TcpState.CLOSE_WAIT) {
+          c.close();
+        }
       }
     };
     Connection client = s.client.open(0, s.serverEp, clientApp);
@@ -212,28 +258,34 @@ class PropertyTest {
     if (client.state() != TcpState.CLOSED || server[0].state() != TcpState.CLOSED) {
       return "not CLOSED: client " + client.state() + ", server " + server[0].state();
     }
-    // The client closes first and waits in TIME-WAIT. Without RFC 1337 protection (rfc793,
+    // The end that closes first waits in TIME-WAIT. Without RFC 1337 protection (rfc793,
     // rfc9293, linux) a duplicated or reordered old segment arriving there draws an ACK, the
     // closed server answers <SEQ=SEG.ACK><CTL=RST>, and that RST, exactly at RCV.NXT, ends
     // TIME-WAIT early: the TIME-WAIT assassination of RFC 1337 (hazard H1..H3). All data was
-    // delivered by then; only the client's last signal says so.
-    boolean assassinated = !s.cfg.rfc1337() && clientApp.peerClosedSeen
-        && clientApp.closes.equals(List.of("connection reset"));
-    if (!(clientApp.closes.equals(List.of("closed")) || assassinated)
-        || !serverApp.closes.equals(List.of("closed"))) {
+    // delivered by then; only that end's last signal says so.
+    boolean clientAssassinated = assassinated(s, clientApp);
+    boolean serverAssassinated = assassinated(s, serverApp);
+    if (!(clientApp.closes.equals(List.of("closed")) || clientAssassinated)
+        || !(serverApp.closes.equals(List.of("closed")) || serverAssassinated)) {
       return "close signals client " + clientApp.closes + " server " + serverApp.closes;
     }
     if (!s.client.connections().isEmpty() || !s.server.connections().isEmpty()) {
       return "TCBs left over";
     }
-    if (s.client.counters().get("connections.reset") != (assassinated ? 1 : 0)
-        || s.server.counters().get("connections.reset") != 0) {
+    if (s.client.counters().get("connections.reset") != (clientAssassinated ? 1 : 0)
+        || s.server.counters().get("connections.reset") != (serverAssassinated ? 1 : 0)) {
       return "resets counted";
     }
-    if (assassinated) {
+    if (clientAssassinated || serverAssassinated) {
       ASSASSINATIONS.incrementAndGet();
     }
     return null;
+  }
+
+  /** The end closed first and its TIME-WAIT (or CLOSING) was ended by a RST, see above. */
+  private static boolean assassinated(Setup s, App app) {
+    return !s.cfg.rfc1337() && app.peerClosedSeen && app.closedFirst
+        && app.closes.equals(List.of("connection reset"));
   }
 
   private static boolean prefixEquals(byte[] got, byte[] want) {
