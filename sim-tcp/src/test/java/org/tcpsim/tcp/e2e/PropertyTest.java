@@ -167,6 +167,84 @@ class PropertyTest {
     }
   }
 
+  @Test
+  void everyByteArrivesAfterASimultaneousOpen() {
+    List<String> failures = new ArrayList<>();
+    for (long seed = 0; seed < SEEDS; seed++) {
+      Setup s = setup(200_000 + seed, true);
+      String why = simultaneous(s);
+      if (why != null) {
+        failures.add(s.description + ": " + why);
+      }
+    }
+    if (!failures.isEmpty()) {
+      fail(failures.size() + " of " + SEEDS + " seeds failed, e.g.\n"
+          + String.join("\n", failures.subList(0, Math.min(10, failures.size()))));
+    }
+  }
+
+  /** Both ends open actively at about the same time (RFC 9293 Figure 7), then transfer and close. */
+  static String simultaneous(Setup s) {
+    Random rnd = s.rnd;
+    byte[] up = bytes(rnd);
+    byte[] down = bytes(rnd);
+    Closer closer = Closer.values()[rnd.nextInt(3)];
+    Endpoint epA = new Endpoint(s.client.address(), 5000);
+    Endpoint epB = new Endpoint(s.server.address(), 6000);
+    App appA = endApp(up, closer != Closer.SERVER);
+    App appB = endApp(down, closer != Closer.CLIENT);
+    Connection[] conns = new Connection[2];
+    conns[0] = s.client.open(epA.port(), epB, appA);
+    // B's SYN leaves within the first millisecond, long before A's can arrive (delay >= 1 ms
+    // plus serialization), so the two SYNs cross.
+    s.sim.schedule(rnd.nextInt(1000) * 1000L, () -> conns[1] = s.server.open(epB.port(), epA, appB));
+    try {
+      s.sim.runUntil(60 * MINUTE);
+    } catch (RuntimeException e) {
+      return "threw " + e;
+    }
+    if (!java.util.Arrays.equals(appB.got.toByteArray(), up)) {
+      return "B got " + appB.got.size() + " of " + up.length + " bytes; A " + appA.closes + " B " + appB.closes;
+    }
+    if (!java.util.Arrays.equals(appA.got.toByteArray(), down)) {
+      return "A got " + appA.got.size() + " of " + down.length + " bytes; A " + appA.closes + " B " + appB.closes;
+    }
+    if (conns[0].state() != TcpState.CLOSED || conns[1].state() != TcpState.CLOSED) {
+      return "not CLOSED: A " + conns[0].state() + ", B " + conns[1].state();
+    }
+    boolean aReset = assassinated(s, appA);
+    boolean bReset = assassinated(s, appB);
+    if (!(appA.closes.equals(List.of("closed")) || aReset)
+        || !(appB.closes.equals(List.of("closed")) || bReset)) {
+      return "close signals A " + appA.closes + " B " + appB.closes;
+    }
+    if (!s.client.connections().isEmpty() || !s.server.connections().isEmpty()) {
+      return "TCBs left over";
+    }
+    return null;
+  }
+
+  /** An end that sends {@code data} once connected, closes after it if {@code closeFirst}, and closes when the peer does. */
+  private static App endApp(byte[] data, boolean closeFirst) {
+    return new App(data, false) {
+      @Override
+      public void connected(Connection c) {
+        c.send(data);
+        if (closeFirst) {
+          c.close();
+        }
+      }
+
+      @Override
+      public void peerClosed(Connection c) {
+        super.peerClosed(c);
+        if (c.state() == TcpState.CLOSE_WAIT) {
+          c.close();
+        }
+      }
+    };
+  }
+
   /** Runs one transfer; returns what went wrong or null. */
   static String transfer(Setup s) {
     return transfer(s, Closer.CLIENT);
