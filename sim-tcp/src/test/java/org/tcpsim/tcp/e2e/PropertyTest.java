@@ -77,10 +77,12 @@ class PropertyTest {
     net.connect(a, b, ch);
     Profile profile = Profile.values()[rnd.nextInt(Profile.values().length)];
     int window = rnd.nextInt(4) == 0 ? 1000 + rnd.nextInt(8000) : 65535;
-    TcpConfig cfg = profile.config().with("window", Integer.toString(window));
+    int mss = new int[] {536, 1460, 100 + rnd.nextInt(1400)}[rnd.nextInt(3)];
+    TcpConfig cfg = profile.config().with("window", Integer.toString(window))
+        .with("mss", Integer.toString(mss));
     TcpStack ta = TcpStack.install(net, a, cfg);
     TcpStack tb = TcpStack.install(net, b, cfg);
-    String d = "seed " + seed + ": " + profile + " window=" + window + " delay=" + delay / MS + "ms rate="
+    String d = "seed " + seed + ": " + profile + " window=" + window + " mss=" + mss + " delay=" + delay / MS + "ms rate="
         + rate + impair;
     return new Setup(sim, ta, tb, new Endpoint(b.address(), 80), rnd, cfg, d);
   }
@@ -91,6 +93,8 @@ class PropertyTest {
     final List<String> closes = new ArrayList<>();
     long nullData;
     boolean peerClosedSeen;
+    /** This end closed before the peer's FIN came: it goes through TIME-WAIT. */
+    boolean closedFirst;
     final byte[] toSend;
     final boolean closeOnPeerClose;
 
@@ -112,6 +116,7 @@ class PropertyTest {
     @Override
     public void peerClosed(Connection c) {
       peerClosedSeen = true;
+      closedFirst = c.state() == TcpState.TIME_WAIT || c.state() == TcpState.CLOSING;
       if (closeOnPeerClose) {
         c.close();
       }
@@ -145,8 +150,110 @@ class PropertyTest {
     }
   }
 
+  @Test
+  void everyByteArrivesWhoeverClosesFirst() {
+    List<String> failures = new ArrayList<>();
+    for (long seed = 0; seed < SEEDS; seed++) {
+      Setup s = setup(100_000 + seed, true);
+      Closer closer = Closer.values()[(int) (seed % 3)];
+      String why = transfer(s, closer);
+      if (why != null) {
+        failures.add(s.description + " closer=" + closer + ": " + why);
+      }
+    }
+    if (!failures.isEmpty()) {
+      fail(failures.size() + " of " + SEEDS + " seeds failed, e.g.\n"
+          + String.join("\n", failures.subList(0, Math.min(10, failures.size()))));
+    }
+  }
+
+  @Test
+  void everyByteArrivesAfterASimultaneousOpen() {
+    List<String> failures = new ArrayList<>();
+    for (long seed = 0; seed < SEEDS; seed++) {
+      Setup s = setup(200_000 + seed, true);
+      String why = simultaneous(s);
+      if (why != null) {
+        failures.add(s.description + ": " + why);
+      }
+    }
+    if (!failures.isEmpty()) {
+      fail(failures.size() + " of " + SEEDS + " seeds failed, e.g.\n"
+          + String.join("\n", failures.subList(0, Math.min(10, failures.size()))));
+    }
+  }
+
+  /** Both ends open actively at about the same time (RFC 9293 Figure 7), then transfer and close. */
+  static String simultaneous(Setup s) {
+    Random rnd = s.rnd;
+    byte[] up = bytes(rnd);
+    byte[] down = bytes(rnd);
+    Closer closer = Closer.values()[rnd.nextInt(3)];
+    Endpoint epA = new Endpoint(s.client.address(), 5000);
+    Endpoint epB = new Endpoint(s.server.address(), 6000);
+    App appA = endApp(up, closer != Closer.SERVER);
+    App appB = endApp(down, closer != Closer.CLIENT);
+    Connection[] conns = new Connection[2];
+    conns[0] = s.client.open(epA.port(), epB, appA);
+    // B's SYN leaves within the first millisecond, long before A's can arrive (delay >= 1 ms
+    // plus serialization), so the two SYNs cross.
+    s.sim.schedule(rnd.nextInt(1000) * 1000L, () -> conns[1] = s.server.open(epB.port(), epA, appB));
+    try {
+      s.sim.runUntil(60 * MINUTE);
+    } catch (RuntimeException e) {
+      return "threw " + e;
+    }
+    if (!java.util.Arrays.equals(appB.got.toByteArray(), up)) {
+      return "B got " + appB.got.size() + " of " + up.length + " bytes; A " + appA.closes + " B " + appB.closes;
+    }
+    if (!java.util.Arrays.equals(appA.got.toByteArray(), down)) {
+      return "A got " + appA.got.size() + " of " + down.length + " bytes; A " + appA.closes + " B " + appB.closes;
+    }
+    if (conns[0].state() != TcpState.CLOSED || conns[1].state() != TcpState.CLOSED) {
+      return "not CLOSED: A " + conns[0].state() + ", B " + conns[1].state();
+    }
+    boolean aReset = assassinated(s, appA);
+    boolean bReset = assassinated(s, appB);
+    if (!(appA.closes.equals(List.of("closed")) || aReset)
+        || !(appB.closes.equals(List.of("closed")) || bReset)) {
+      return "close signals A " + appA.closes + " B " + appB.closes;
+    }
+    if (!s.client.connections().isEmpty() || !s.server.connections().isEmpty()) {
+      return "TCBs left over";
+    }
+    return null;
+  }
+
+  /** An end that sends {@code data} once connected, closes after it if {@code closeFirst}, and closes when the peer does. */
+  private static App endApp(byte[] data, boolean closeFirst) {
+    return new App(data, false) {
+      @Override
+      public void connected(Connection c) {
+        c.send(data);
+        if (closeFirst) {
+          c.close();
+        }
+      }
+
+      @Override
+      public void peerClosed(Connection c) {
+        super.peerClosed(c);
+        if (c.state() == TcpState.CLOSE_WAIT) {
+          c.close();
+        }
+      }
+    };
+  }
+
   /** Runs one transfer; returns what went wrong or null. */
   static String transfer(Setup s) {
+    return transfer(s, Closer.CLIENT);
+  }
+
+  /** Who closes first: the client after sending, the server after sending, or both at once. */
+  enum Closer { CLIENT, SERVER, BOTH }
+
+  static String transfer(Setup s, Closer closer) {
     Random rnd = s.rnd;
     byte[] up = bytes(rnd);
     byte[] down = bytes(rnd);
@@ -156,8 +263,9 @@ class PropertyTest {
     App serverApp = new App(down, false) {
       @Override
       public void peerClosed(Connection c) {
+        super.peerClosed(c);
         // The application closes once it has read everything: at once, or when it reads again.
-        if (!paused[0]) {
+        if (!paused[0] && c.state() == TcpState.CLOSE_WAIT) {
           c.close();
         }
       }
@@ -174,19 +282,35 @@ class PropertyTest {
           if (c.state() != TcpState.CLOSED) {
             c.setReading(true);
           }
-          if (c.state() == TcpState.CLOSE_WAIT) {
+          if (c.state() == TcpState.CLOSE_WAIT
+              || (closer != Closer.CLIENT && c.state() == TcpState.ESTABLISHED)) {
             c.close();
           }
         });
       }
       c.send(down);
+      // A server that closes first does so at once, or, if it stopped reading, when it reads
+      // again: closing with unread data and then being reset (see assassinated()) would lose it.
+      if (closer != Closer.CLIENT && !pauseReading) {
+        c.close();
+      }
       return serverApp;
     });
     App clientApp = new App(up, false) {
       @Override
       public void connected(Connection c) {
         c.send(up);
-        c.close();
+        if (closer != Closer.SERVER) {
+          c.close();
+        }
+      }
+
+      @Override
+      public void peerClosed(Connection c) {
+        super.peerClosed(c);
+        if (c.state() == TcpState.CLOSE_WAIT) {
+          c.close();
+        }
       }
     };
     Connection client = s.client.open(0, s.serverEp, clientApp);
@@ -212,28 +336,34 @@ class PropertyTest {
     if (client.state() != TcpState.CLOSED || server[0].state() != TcpState.CLOSED) {
       return "not CLOSED: client " + client.state() + ", server " + server[0].state();
     }
-    // The client closes first and waits in TIME-WAIT. Without RFC 1337 protection (rfc793,
+    // The end that closes first waits in TIME-WAIT. Without RFC 1337 protection (rfc793,
     // rfc9293, linux) a duplicated or reordered old segment arriving there draws an ACK, the
     // closed server answers <SEQ=SEG.ACK><CTL=RST>, and that RST, exactly at RCV.NXT, ends
     // TIME-WAIT early: the TIME-WAIT assassination of RFC 1337 (hazard H1..H3). All data was
-    // delivered by then; only the client's last signal says so.
-    boolean assassinated = !s.cfg.rfc1337() && clientApp.peerClosedSeen
-        && clientApp.closes.equals(List.of("connection reset"));
-    if (!(clientApp.closes.equals(List.of("closed")) || assassinated)
-        || !serverApp.closes.equals(List.of("closed"))) {
+    // delivered by then; only that end's last signal says so.
+    boolean clientAssassinated = assassinated(s, clientApp);
+    boolean serverAssassinated = assassinated(s, serverApp);
+    if (!(clientApp.closes.equals(List.of("closed")) || clientAssassinated)
+        || !(serverApp.closes.equals(List.of("closed")) || serverAssassinated)) {
       return "close signals client " + clientApp.closes + " server " + serverApp.closes;
     }
     if (!s.client.connections().isEmpty() || !s.server.connections().isEmpty()) {
       return "TCBs left over";
     }
-    if (s.client.counters().get("connections.reset") != (assassinated ? 1 : 0)
-        || s.server.counters().get("connections.reset") != 0) {
+    if (s.client.counters().get("connections.reset") != (clientAssassinated ? 1 : 0)
+        || s.server.counters().get("connections.reset") != (serverAssassinated ? 1 : 0)) {
       return "resets counted";
     }
-    if (assassinated) {
+    if (clientAssassinated || serverAssassinated) {
       ASSASSINATIONS.incrementAndGet();
     }
     return null;
+  }
+
+  /** The end closed first and its TIME-WAIT (or CLOSING) was ended by a RST, see above. */
+  private static boolean assassinated(Setup s, App app) {
+    return !s.cfg.rfc1337() && app.peerClosedSeen && app.closedFirst
+        && app.closes.equals(List.of("connection reset"));
   }
 
   private static boolean prefixEquals(byte[] got, byte[] want) {
