@@ -590,6 +590,17 @@ public final class Connection {
       // "If an incoming segment is not acceptable, an acknowledgment should be sent in reply
       // (unless the RST bit is set ...): <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"
       drop(seg, "out-of-window", "segment outside the receive window (RFC 9293 3.10.7.4, first check)");
+      if (seg.dataLength() == 0 && !seg.has(SYN) && !seg.has(FIN)) {
+        // An unacceptable pure ACK is answered at most once per OUT_OF_WINDOW_ACK_INTERVAL: two
+        // desynchronized ends would otherwise answer each other's ACKs for ever (the ACK loop
+        // of RFC 1337 H2 and spec-notes A27; Linux's tcp_invalid_ratelimit). Segments with data,
+        // SYN or FIN are never part of such a loop and are always answered.
+        long now = stack.now();
+        if (lastOutOfWindowAck != Long.MIN_VALUE && now - lastOutOfWindowAck < OUT_OF_WINDOW_ACK_INTERVAL) {
+          return;
+        }
+        lastOutOfWindowAck = now;
+      }
       sendAck("unacceptable segment: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 9293 3.10.7.4, first check)");
       return;
     }
@@ -627,6 +638,11 @@ public final class Connection {
   }
 
   private boolean needAckNow;
+
+  /** Least time between two ACKs for unacceptable pure ACKs (Linux: tcp_invalid_ratelimit, 500 ms). */
+  static final long OUT_OF_WINDOW_ACK_INTERVAL = 500_000_000L;
+
+  private long lastOutOfWindowAck = Long.MIN_VALUE;
 
   /** The sixth to eighth checks (URG, text, FIN) on the accepted part of a segment. */
   private void processText(Segment seg, int seq, int skip, int len, boolean fin) {
