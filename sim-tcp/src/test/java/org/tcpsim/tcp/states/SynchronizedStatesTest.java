@@ -41,6 +41,9 @@ import org.tcpsim.tcp.TcpState;
  * Numbers as in RFC 9293's figures: A's ISS 100, B's ISS 300, RCV.WND 1000.
  */
 class SynchronizedStatesTest {
+  /** The least time between two ACKs answering unacceptable pure ACKs (500 ms, like Linux). */
+  private static final long RATE_LIMIT = 500 * org.tcpsim.core.Time.MS;
+
 
   /** The profiles with RFC 5961 (challenge ACKs for in-window RST and SYN). */
   static boolean is5961(Profile p) {
@@ -211,6 +214,8 @@ class SynchronizedStatesTest {
       h.expectSent(ackOut(f.sndNxt(), f.rcvNxt()));
       h.inject(ackIn(f.rcvNxt() - 1, f.sndNxt())); // LEN=0 at RCV.NXT-1
       h.expectSent(ackOut(f.sndNxt(), f.rcvNxt()));
+      h.runFor(RATE_LIMIT); // one ACK per 500 ms for unacceptable pure ACKs (spec-notes A27)
+      h.clearSent(); // whatever a timer (a FIN retransmission) sent meanwhile
       h.inject(ackIn(f.rcvNxt() + wnd, f.sndNxt())); // LEN=0 at RCV.NXT+RCV.WND
       h.expectSent(ackOut(f.sndNxt(), f.rcvNxt()));
       h.expectState(f.state());
@@ -267,6 +272,8 @@ class SynchronizedStatesTest {
       h.expectNothingSent();
       h.inject(ackIn(IRS + WINDOW, ISS + 1)); // RCV.NXT+RCV.WND-1
       h.expectNothingSent();
+      h.runFor(RATE_LIMIT); // one ACK per 500 ms for unacceptable pure ACKs (spec-notes A27)
+      h.clearSent(); // whatever a timer (a FIN retransmission) sent meanwhile
       h.inject(ackIn(IRS + 1 + WINDOW, ISS + 1)); // RCV.NXT+RCV.WND
       h.expectSent(ackOut(ISS + 1, IRS + 1));
       h.expectState(TcpState.ESTABLISHED);
@@ -282,6 +289,8 @@ class SynchronizedStatesTest {
       h.expectSent(zeroAck);
       h.inject(ackIn(rcvNxt, ISS + 1));
       h.expectNothingSent();
+      h.runFor(RATE_LIMIT); // one ACK per 500 ms for unacceptable pure ACKs (spec-notes A27)
+      h.clearSent(); // whatever a timer (a FIN retransmission) sent meanwhile
       h.inject(ackIn(rcvNxt + 1, ISS + 1));
       h.expectSent(zeroAck);
       h.expectState(TcpState.ESTABLISHED);
