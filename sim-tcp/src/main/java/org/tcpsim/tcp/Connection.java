@@ -1410,11 +1410,7 @@ public final class Connection {
 
   /** Deletes the TCB: cancels every timer and forgets the 4-tuple. Sends nothing. */
   void destroy() {
-    retransmitTimer.cancel();
-    persistTimer.cancel();
-    delayedAckTimer.cancel();
-    keepaliveTimer.cancel();
-    timeWaitTimer.cancel();
+    cancelTimers();
     reassembly.clear();
     if (state != CLOSED && state != LISTEN) {
       state = CLOSED;
@@ -1424,12 +1420,16 @@ public final class Connection {
 
   /** The host crashed: the TCB vanishes without a trace on the wire (for half-open scenarios). */
   void crash() {
+    cancelTimers();
+    state = CLOSED;
+  }
+
+  private void cancelTimers() {
     retransmitTimer.cancel();
     persistTimer.cancel();
     delayedAckTimer.cancel();
     keepaliveTimer.cancel();
     timeWaitTimer.cancel();
-    state = CLOSED;
   }
 
   private void drop(Segment seg, String reason, String cause) {
