@@ -2,7 +2,6 @@ package org.tcpsim.tcp.app;
 
 import org.tcpsim.tcp.Connection;
 import org.tcpsim.tcp.Endpoint;
-import org.tcpsim.tcp.SocketHandler;
 import org.tcpsim.tcp.TcpStack;
 
 /**
@@ -49,13 +48,14 @@ public final class Client {
     }
   }
 
-  private final class Handler implements SocketHandler {
+  private final class Handler extends PolicyHandler {
     private final long openedAt;
     private long received;
     private boolean sendDone;
     private boolean completed;
 
     Handler(long openedAt) {
+      super(close, stats);
       this.openedAt = openedAt;
     }
 
@@ -97,18 +97,6 @@ public final class Client {
       if (close.kind() == ClosePolicy.Kind.AFTER_SEND) {
         Apps.closeQuietly(c);
       }
-    }
-
-    @Override
-    public void peerClosed(Connection c) {
-      if (close.kind() == ClosePolicy.Kind.ON_PEER_CLOSE) {
-        Apps.closeQuietly(c);
-      }
-    }
-
-    @Override
-    public void closed(Connection c, String signal) {
-      Apps.countClose(stats, signal);
     }
   }
 }

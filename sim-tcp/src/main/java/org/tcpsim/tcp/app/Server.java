@@ -2,7 +2,6 @@ package org.tcpsim.tcp.app;
 
 import org.tcpsim.tcp.Connection;
 import org.tcpsim.tcp.Listener;
-import org.tcpsim.tcp.SocketHandler;
 import org.tcpsim.tcp.TcpStack;
 
 /**
@@ -44,7 +43,11 @@ public final class Server {
     return stats;
   }
 
-  private final class Handler implements SocketHandler {
+  private final class Handler extends PolicyHandler {
+    Handler() {
+      super(close, stats);
+    }
+
     @Override
     public void connected(Connection c) {
       stats.connectionsEstablished++;
@@ -70,18 +73,6 @@ public final class Server {
           // The connection is closing: nothing more can be echoed.
         }
       }
-    }
-
-    @Override
-    public void peerClosed(Connection c) {
-      if (close.kind() == ClosePolicy.Kind.ON_PEER_CLOSE) {
-        Apps.closeQuietly(c);
-      }
-    }
-
-    @Override
-    public void closed(Connection c, String signal) {
-      Apps.countClose(stats, signal);
     }
   }
 }
