@@ -41,6 +41,11 @@ public enum Profile {
     return profileName;
   }
 
+  /** Every profile's name, in declaration order. */
+  public static java.util.List<String> names() {
+    return Arrays.stream(values()).map(Profile::toString).toList();
+  }
+
   /** Parses a profile name; the error lists the valid ones. */
   public static Profile parse(String name) {
     for (Profile p : values()) {

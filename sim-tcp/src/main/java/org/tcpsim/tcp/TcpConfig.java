@@ -1,6 +1,7 @@
 package org.tcpsim.tcp;
 
 import java.util.Objects;
+import org.tcpsim.core.Time;
 
 /**
  * Every TCP setting of one host, immutable. A {@link Profile} gives a complete set; {@link
@@ -59,7 +60,8 @@ public record TcpConfig(
     positive("rto-initial", rtoInitial);
     positive("rto-min", rtoMin);
     if (rtoMax < rtoMin) {
-      throw new IllegalArgumentException("rto-max must be >= rto-min");
+      throw new IllegalArgumentException("rto-max (" + Time.format(rtoMax)
+          + ") is below rto-min (" + Time.format(rtoMin) + ")");
     }
     positive("clock-granularity", clockGranularity);
     nonNegative("syn-retries", synRetries);

@@ -18,10 +18,14 @@ import org.tcpsim.tcp.isn.IsnGenerators;
  */
 public final class TcpSettings {
 
-  /** One setting. {@code kind} is what a value looks like: integer, duration, boolean, ... */
+  /**
+   * One setting. {@code kind} is what a value looks like (integer, size, duration, boolean, ...);
+   * {@code expected} says so in words for error messages ("an integer from 1 to 1000000").
+   */
   public record Setting(
       String key,
       String kind,
+      String expected,
       String rfc,
       String meaning,
       BiConsumer<Mutable, String> setter,
@@ -30,23 +34,24 @@ public final class TcpSettings {
   private static final Map<String, Setting> SETTINGS = new LinkedHashMap<>();
 
   static {
-    integer("mss", "RFC 9293 3.7.1 MUST-15", "MSS this host announces and sends with (bytes)",
+    size("mss", 1, 65495, "RFC 9293 3.7.1 MUST-15", "MSS this host announces and sends with (bytes)",
         (m, v) -> m.mss = v, c -> c.mss());
-    integer("window", "RFC 9293 3.8.6", "receive buffer, the largest window announced (bytes, <= 65535)",
+    size("window", 0, 65535, "RFC 9293 3.8.6", "receive buffer, the largest window announced (bytes, <= 65535)",
         (m, v) -> m.window = v, c -> c.window());
     duration("msl", "RFC 9293 3.4.1, MUST-13", "maximum segment lifetime; TIME-WAIT lasts 2*MSL",
         (m, v) -> m.msl = v, c -> c.msl());
-    add("isn", "clock|rfc6528|N", "RFC 9293 3.4.1; RFC 6528",
+    add("isn", "clock|rfc6528|N", "clock, rfc6528 or a number from 0 to 4294967295",
+        "RFC 9293 3.4.1; RFC 6528",
         "initial sequence number generator: the 4 us clock, clock + keyed hash, or a fixed number",
         (m, v) -> {
           IsnGenerators.parse(v, 0, 0); // validates
           m.isn = v;
         },
         TcpConfig::isn);
-    add("iss", "N|none", "RFC 9293 3.4.1", "fixed ISS for every connection (teaching); overrides isn",
+    add("iss", "N|none", "a number from 0 to 4294967295, or none", "RFC 9293 3.4.1", "fixed ISS for every connection (teaching); overrides isn",
         (m, v) -> m.iss = v.equals("none") ? null : (int) parseLong("iss", v, 0, 0xFFFF_FFFFL),
         c -> c.iss() == null ? "none" : Long.toString(SeqNum.toLong(c.iss())));
-    integer("backlog", "RFC 4987 2", "bound on the SYN queue and on the accept queue of a listener",
+    integer("backlog", 1, 1000000, "RFC 4987 2", "bound on the SYN queue and on the accept queue of a listener",
         (m, v) -> m.backlog = v, c -> c.backlog());
     bool("syn-cookies", "RFC 4987 3.6", "answer SYNs statelessly with a cookie while the SYN queue is full",
         (m, v) -> m.synCookies = v, TcpConfig::synCookies);
@@ -57,14 +62,14 @@ public final class TcpSettings {
         (m, v) -> m.rtoMax = v, TcpConfig::rtoMax);
     duration("clock-granularity", "RFC 6298 2 (G)", "timer granularity G in RTO = SRTT + max(G, 4*RTTVAR)",
         (m, v) -> m.clockGranularity = v, TcpConfig::clockGranularity);
-    integer("syn-retries", "RFC 1122 4.2.3.5; RFC 9293 MUST-23",
+    integer("syn-retries", 0, 255, "RFC 1122 4.2.3.5; RFC 9293 MUST-23",
         "SYN retransmissions before an active OPEN fails (r2-syn may end it first)",
         (m, v) -> m.synRetries = v, TcpConfig::synRetries);
-    integer("synack-retries", "RFC 4987 2", "SYN,ACK retransmissions before a half-open connection is dropped",
+    integer("synack-retries", 0, 255, "RFC 4987 2", "SYN,ACK retransmissions before a half-open connection is dropped",
         (m, v) -> m.synackRetries = v, TcpConfig::synackRetries);
-    integer("retries", "RFC 1122 4.2.3.5", "retransmissions of data or FIN before the connection fails (r2 may end it first)",
+    integer("retries", 0, 255, "RFC 1122 4.2.3.5", "retransmissions of data or FIN before the connection fails (r2 may end it first)",
         (m, v) -> m.retries = v, TcpConfig::retries);
-    integer("r1", "RFC 1122 4.2.3.5; RFC 9293 MUST-20", "retransmissions after which the trace notes R1 (advice to IP)",
+    integer("r1", 0, 255, "RFC 1122 4.2.3.5; RFC 9293 MUST-20", "retransmissions after which the trace notes R1 (advice to IP)",
         (m, v) -> m.r1 = v, TcpConfig::r1);
     duration("r2", "RFC 1122 4.2.3.5; RFC 9293 MUST-20", "time retransmitting data before the connection fails (>= 100 s)",
         (m, v) -> m.r2 = v, TcpConfig::r2);
@@ -76,7 +81,8 @@ public final class TcpSettings {
         (m, v) -> m.delayedAckTimeout = v, TcpConfig::delayedAckTimeout);
     bool("nagle", "RFC 896; RFC 9293 3.7.4 SHLD-7", "Nagle's algorithm: hold small segments while data is unacknowledged",
         (m, v) -> m.nagle = v, TcpConfig::nagle);
-    add("congestion", String.join("|", CongestionControls.NAMES), "RFC 5681; RFC 6582; RFC 9293 MUST-19",
+    add("congestion", String.join("|", CongestionControls.NAMES),
+        "one of " + String.join(", ", CongestionControls.NAMES), "RFC 5681; RFC 6582; RFC 9293 MUST-19",
         "congestion control algorithm",
         (m, v) -> {
           CongestionControls.create(v); // validates
@@ -89,7 +95,7 @@ public final class TcpSettings {
         (m, v) -> m.keepaliveIdle = v, TcpConfig::keepaliveIdle);
     duration("keepalive-interval", "RFC 1122 4.2.3.6", "time between unanswered keep-alives",
         (m, v) -> m.keepaliveInterval = v, TcpConfig::keepaliveInterval);
-    integer("keepalive-probes", "RFC 1122 4.2.3.6", "unanswered keep-alives before the connection fails",
+    integer("keepalive-probes", 1, 255, "RFC 1122 4.2.3.6", "unanswered keep-alives before the connection fails",
         (m, v) -> m.keepaliveProbes = v, TcpConfig::keepaliveProbes);
     bool("rfc5961-rst", "RFC 5961 3.2", "a RST must hit RCV.NXT exactly; in-window RSTs get a challenge ACK",
         (m, v) -> m.rfc5961Rst = v, TcpConfig::rfc5961Rst);
@@ -97,7 +103,7 @@ public final class TcpSettings {
         (m, v) -> m.rfc5961Syn = v, TcpConfig::rfc5961Syn);
     bool("rfc5961-ack", "RFC 5961 5.2; RFC 9293 MAY-12", "drop (and ACK) segments whose ACK is older than SND.UNA - MAX.SND.WND",
         (m, v) -> m.rfc5961Ack = v, TcpConfig::rfc5961Ack);
-    integer("challenge-ack-limit", "RFC 5961 7", "challenge ACKs a host sends per second, at most",
+    integer("challenge-ack-limit", 1, 1000000, "RFC 5961 7", "challenge ACKs a host sends per second, at most",
         (m, v) -> m.challengeAckLimit = v, TcpConfig::challengeAckLimit);
     bool("rfc1337", "RFC 1337 (F1)", "ignore a RST in TIME-WAIT (TIME-WAIT assassination protection)",
         (m, v) -> m.rfc1337 = v, TcpConfig::rfc1337);
@@ -138,9 +144,25 @@ public final class TcpSettings {
     try {
       s.setter().accept(m, value.strip());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+      String msg = e.getMessage();
+      throw new IllegalArgumentException(
+          key + ": " + msg + (msg.contains("expected") ? "" : ", expected " + s.expected()), e);
     }
     return m.build();
+  }
+
+  /**
+   * Checks one value on its own, without the other settings it must agree with.
+   *
+   * @throws IllegalArgumentException whose message says what is wrong with the value ("0 is too
+   *     small"); {@link Setting#expected()} says what was expected
+   */
+  public static void check(String key, String value) {
+    Setting s = SETTINGS.get(key);
+    if (s == null) {
+      throw new IllegalArgumentException("unknown TCP setting '" + key + "'");
+    }
+    s.setter().accept(new Mutable(TcpConfig.defaults()), value.strip());
   }
 
   /** The value of {@code key} in {@code config}, written as a scenario file would. */
@@ -152,9 +174,9 @@ public final class TcpSettings {
     return s.getter().apply(config);
   }
 
-  private static void add(String key, String kind, String rfc, String meaning,
+  private static void add(String key, String kind, String expected, String rfc, String meaning,
       BiConsumer<Mutable, String> setter, Function<TcpConfig, String> getter) {
-    SETTINGS.put(key, new Setting(key, kind, rfc, meaning, setter, getter));
+    SETTINGS.put(key, new Setting(key, kind, expected, rfc, meaning, setter, getter));
   }
 
   private interface IntSetter {
@@ -169,26 +191,34 @@ public final class TcpSettings {
     void set(Mutable m, boolean v);
   }
 
-  private static void integer(String key, String rfc, String meaning, IntSetter set,
-      Function<TcpConfig, Integer> get) {
-    add(key, "integer", rfc, meaning,
-        (m, v) -> set.set(m, (int) parseLong(key, v, 0, Integer.MAX_VALUE)),
+  private static void integer(String key, long min, long max, String rfc, String meaning,
+      IntSetter set, Function<TcpConfig, Integer> get) {
+    add(key, "integer", "an integer from " + min + " to " + max, rfc, meaning,
+        (m, v) -> set.set(m, (int) parseLong(key, v, min, max)),
+        c -> Integer.toString(get.apply(c)));
+  }
+
+  /** A number of bytes; scenario files may write units ({@code 64KB}), converted before here. */
+  private static void size(String key, long min, long max, String rfc, String meaning,
+      IntSetter set, Function<TcpConfig, Integer> get) {
+    add(key, "size", "a size from " + min + " to " + max + " bytes", rfc, meaning,
+        (m, v) -> set.set(m, (int) parseLong(key, v, min, max)),
         c -> Integer.toString(get.apply(c)));
   }
 
   private static void duration(String key, String rfc, String meaning, LongSetter set,
       Function<TcpConfig, Long> get) {
-    add(key, "duration", rfc, meaning, (m, v) -> set.set(m, Time.parse(v)),
-        c -> Time.format(get.apply(c)));
+    add(key, "duration", "a duration such as 200ms", rfc, meaning,
+        (m, v) -> set.set(m, Time.parse(v)), c -> Time.format(get.apply(c)));
   }
 
   private static void bool(String key, String rfc, String meaning, BoolSetter set,
       Function<TcpConfig, Boolean> get) {
-    add(key, "boolean", rfc, meaning,
+    add(key, "boolean", "true or false", rfc, meaning,
         (m, v) -> {
           String t = v.toLowerCase(Locale.ROOT);
           if (!t.equals("true") && !t.equals("false")) {
-            throw new IllegalArgumentException("expected true or false, got '" + v + "'");
+            throw new IllegalArgumentException("'" + v + "' is not a boolean");
           }
           set.set(m, t.equals("true"));
         },
@@ -200,10 +230,10 @@ public final class TcpSettings {
     try {
       n = Long.parseLong(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("expected an integer, got '" + v + "'");
+      throw new IllegalArgumentException("'" + v + "' is not an integer");
     }
     if (n < min || n > max) {
-      throw new IllegalArgumentException("expected " + min + ".." + max + ", got " + n);
+      throw new IllegalArgumentException(n + " is too " + (n < min ? "small" : "large"));
     }
     return n;
   }

@@ -40,13 +40,11 @@ import org.tcpsim.scenario.model.Inject;
 import org.tcpsim.scenario.model.LadderLine;
 import org.tcpsim.scenario.model.Link;
 import org.tcpsim.scenario.model.Loc;
-import org.tcpsim.scenario.model.Profile;
+import org.tcpsim.tcp.Profile;
 import org.tcpsim.scenario.model.Rule;
 import org.tcpsim.scenario.model.Scenario;
 import org.tcpsim.scenario.model.Sweep;
-import org.tcpsim.scenario.model.TcpKey;
 import org.tcpsim.scenario.model.TcpSettings;
-import org.tcpsim.scenario.model.Toggle;
 import org.tcpsim.tcp.TcpFlags;
 import org.tcpsim.tcp.TcpState;
 
@@ -480,7 +478,7 @@ final class Binder {
 
     checkTopology(o, hosts, links);
     checkReachable(apps, links);
-    checkTcp(tcp, hosts);
+    checkTcp(profile, tcp, hosts);
     if (until != Scenario.FOREVER) {
       for (Timed t : times) {
         if (t.t() > until) {
@@ -497,8 +495,8 @@ final class Binder {
   }
 
   private static P<Profile> profile() {
-    P<String> names = choice("profile", Profile.keys());
-    return new P<>(names.expected(), s -> Profile.byKey(names.fn().parse(s)).orElseThrow());
+    P<String> names = choice("profile", Profile.names());
+    return new P<>(names.expected(), s -> Profile.parse(names.fn().parse(s)));
   }
 
   // ---------------------------------------------------------------- TCP settings
@@ -512,88 +510,79 @@ final class Binder {
     if (o == null) {
       return TcpSettings.none(Yaml.loc(n));
     }
-    Map<TcpKey, Object> values = new LinkedHashMap<>();
-    Map<TcpKey, Loc> locs = new LinkedHashMap<>();
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, Loc> locs = new LinkedHashMap<>();
     for (String k : o.entries.keySet()) {
-      TcpKey tk = TcpKey.byKey(k).orElseThrow();
-      Object v = opt(o, k, tcpValue(tk));
+      String v = opt(o, k, tcpValue(org.tcpsim.tcp.TcpSettings.find(k)));
       if (v != null) {
-        values.put(tk, v);
-        locs.put(tk, o.loc(k));
+        values.put(k, v);
+        locs.put(k, o.loc(k));
       }
     }
     return new TcpSettings(values, locs, o.loc());
   }
 
-  private static P<Object> tcpValue(TcpKey k) {
-    return switch (k.kind()) {
-      case INTEGER -> new P<>(Values.expectedInteger(k.min(), k.max()),
-          s -> Values.integer(s, k.min(), k.max()));
-      case SIZE -> ranged(SIZE, k, "a size from " + k.min() + " to " + k.max() + " bytes");
-      case DURATION -> ranged(DURATION, k, k.min() > 0 ? "a duration > 0" : Values.DURATION);
-      case BOOLEAN -> new P<>(BOOLEAN.expected(), BOOLEAN.fn()::parse);
-      case CHOICE -> new P<>("one of " + String.join(", ", k.choices()),
-          choice(k.key() + " value", k.choices()).fn()::parse);
-      case TOGGLE -> new P<>("true, false or a duration such as 200ms", s -> {
-        String t = s.strip().toLowerCase(Locale.ROOT);
-        if (t.equals("true") || t.equals("false")) {
-          return t.equals("true") ? Toggle.ON : Toggle.OFF;
-        }
-        try {
-          return Toggle.after(Values.duration(s));
-        } catch (BadValue b) {
-          throw new BadValue(b.problem, "true, false or a duration such as 200ms",
-              b.suggestion);
-        }
-      });
-    };
-  }
-
-  private static P<Object> ranged(P<Long> base, TcpKey k, String expected) {
+  /**
+   * One TCP setting's value, checked by the TCP's own settings table. Sizes and durations are
+   * read here first, so that they take the units the rest of the file takes ({@code 64KB}).
+   */
+  private static P<String> tcpValue(org.tcpsim.tcp.TcpSettings.Setting setting) {
+    String expected = setting.expected();
     return new P<>(expected, s -> {
-      long v = base.fn().parse(s);
-      if (v < k.min()) {
-        throw new BadValue(s.strip() + " is too small", expected);
+      String text = switch (setting.kind()) {
+        case "size" -> Long.toString(Values.size(s));
+        case "duration" -> Values.duration(s) + "ns";
+        case "boolean" -> Boolean.toString(Values.bool(s));
+        default -> s.strip();
+      };
+      try {
+        org.tcpsim.tcp.TcpSettings.check(setting.key(), text);
+      } catch (IllegalArgumentException e) {
+        String problem = e.getMessage();
+        if (!problem.contains(" is ")) {
+          problem = "'" + s.strip() + "' is not allowed";
+        }
+        throw new BadValue(problem, expected);
       }
-      if (v > k.max()) {
-        throw new BadValue(s.strip() + " is too large", expected);
-      }
-      return v;
+      return text;
     });
   }
 
-  /** Settings that only make sense together, per host after the global ones are applied. */
-  private void checkTcp(TcpSettings global, Map<String, Host> hosts) {
-    Map<String, TcpSettings> effective = new LinkedHashMap<>();
-    effective.put("", global);
+  /**
+   * Settings that only make sense together (rto-min <= rto-max, ...), per host: its profile with
+   * the global settings, then its own, applied in the order written. The setting that makes the
+   * configuration impossible is the one reported.
+   */
+  private void checkTcp(Profile profile, TcpSettings global, Map<String, Host> hosts) {
+    Set<Loc> reported = new HashSet<>();
+    checkTcp(reported, "", profile, global, global);
     for (Host h : hosts.values()) {
       if (!h.router()) {
-        effective.put(h.name(), global.overlaidBy(h.tcp()));
-      }
-    }
-    Set<Loc> reported = new HashSet<>();
-    for (Map.Entry<String, TcpSettings> e : effective.entrySet()) {
-      TcpSettings t = e.getValue();
-      if (t.rtoMin().isPresent() && t.rtoMax().isPresent()
-          && t.rtoMin().getAsLong() > t.rtoMax().getAsLong()) {
-        tcpConflict(reported, global, e.getKey(), t, TcpKey.RTO_MIN,
-            Time.format(t.rtoMin().getAsLong()) + " is above rto-max ("
-                + Time.format(t.rtoMax().getAsLong()) + ")", "rto-min <= rto-max");
-      }
-      if (t.isn().filter("fixed"::equals).isPresent() && t.iss().isEmpty()) {
-        tcpConflict(reported, global, e.getKey(), t, TcpKey.ISN, "isn fixed without iss",
-            "iss: N next to isn: fixed");
+        checkTcp(reported, h.name(), h.profile().orElse(profile), global,
+            global.overlaidBy(h.tcp()));
       }
     }
   }
 
-  private void tcpConflict(Set<Loc> reported, TcpSettings global, String host, TcpSettings t,
-      TcpKey key, String problem, String expected) {
-    Loc at = t.locOf(key).orElseThrow();
-    if (reported.add(at)) {
-      boolean fromGlobal = host.isEmpty() || global.locOf(key).equals(t.locOf(key));
-      errors.add(at, (fromGlobal ? "tcp." : "hosts." + host + ".tcp.") + key.key(), problem,
-          expected);
+  private void checkTcp(Set<Loc> reported, String host, Profile profile, TcpSettings global,
+      TcpSettings t) {
+    org.tcpsim.tcp.TcpConfig c = profile.config();
+    for (Map.Entry<String, String> e : t.values().entrySet()) {
+      String key = e.getKey();
+      try {
+        c = org.tcpsim.tcp.TcpSettings.apply(c, key, e.getValue());
+      } catch (IllegalArgumentException ex) {
+        Loc at = t.locOf(key).orElseThrow();
+        if (reported.add(at)) {
+          boolean fromGlobal = host.isEmpty() || global.locOf(key).equals(t.locOf(key));
+          String problem = ex.getMessage().startsWith(key + ": ")
+              ? ex.getMessage().substring(key.length() + 2) : ex.getMessage();
+          errors.add(at, (fromGlobal ? "tcp." : "hosts." + host + ".tcp.") + key, problem,
+              "TCP settings that agree with each other"
+                  + (host.isEmpty() ? "" : " (host " + host + ", profile " + profile + ")"));
+        }
+        return;
+      }
     }
   }
 

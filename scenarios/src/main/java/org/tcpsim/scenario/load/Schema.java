@@ -3,7 +3,6 @@ package org.tcpsim.scenario.load;
 import org.tcpsim.scenario.load.Shape.Fields;
 import org.tcpsim.scenario.load.Shape.ListOf;
 import org.tcpsim.scenario.load.Shape.Named;
-import org.tcpsim.scenario.model.TcpKey;
 
 /** The keys of every map in a scenario file (design section 4, extended). */
 final class Schema {
@@ -13,8 +12,8 @@ final class Schema {
 
   private static Fields tcp() {
     Shape.Builder b = Shape.fields("TCP setting");
-    for (TcpKey k : TcpKey.values()) {
-      b.leaves(k.key());
+    for (String k : org.tcpsim.tcp.TcpSettings.names()) {
+      b.leaves(k);
     }
     return b.build();
   }

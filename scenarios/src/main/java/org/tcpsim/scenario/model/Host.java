@@ -1,5 +1,6 @@
 package org.tcpsim.scenario.model;
 
+import org.tcpsim.tcp.Profile;
 import java.util.Optional;
 import java.util.OptionalInt;
 

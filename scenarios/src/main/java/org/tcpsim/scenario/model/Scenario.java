@@ -1,5 +1,6 @@
 package org.tcpsim.scenario.model;
 
+import org.tcpsim.tcp.Profile;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

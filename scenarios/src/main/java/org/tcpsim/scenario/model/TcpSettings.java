@@ -1,29 +1,26 @@
 package org.tcpsim.scenario.model;
 
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import org.tcpsim.tcp.TcpConfig;
 
 /**
- * TCP settings overridden by a scenario ({@code tcp:} at the top level or in a host). Only what
- * the file says is here; everything else comes from the profile. The TCP module maps these onto
- * its own configuration.
+ * TCP settings a scenario overrides ({@code tcp:} at the top level or in a host). Only what the
+ * file says is here; everything else comes from the profile. Keys and values are those of the
+ * TCP's own settings table, {@code org.tcpsim.tcp.TcpSettings}: one table for the TCP, scenario
+ * files, {@code --set} and the documentation.
  *
- * @param values the value of each overridden key, of the Java type its {@link TcpKey.Kind}
- *     documents
+ * @param values each overridden key with its value, already checked and with units resolved
+ *     ({@code window: 64KB} is kept as {@code 64000}), in the order written
  * @param locs where each value was written
- * @param loc where the {@code tcp:} map was written; {@code null} position-less when absent
+ * @param loc where the {@code tcp:} map was written
  */
-public record TcpSettings(Map<TcpKey, Object> values, Map<TcpKey, Loc> locs, Loc loc) {
+public record TcpSettings(Map<String, String> values, Map<String, Loc> locs, Loc loc) {
   public TcpSettings {
-    values = Collections.unmodifiableMap(copy(values));
-    locs = Collections.unmodifiableMap(copy(locs));
-  }
-
-  private static <V> EnumMap<TcpKey, V> copy(Map<TcpKey, V> m) {
-    return m.isEmpty() ? new EnumMap<>(TcpKey.class) : new EnumMap<>(m);
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    locs = Collections.unmodifiableMap(new LinkedHashMap<>(locs));
   }
 
   public static TcpSettings none(Loc loc) {
@@ -34,102 +31,36 @@ public record TcpSettings(Map<TcpKey, Object> values, Map<TcpKey, Loc> locs, Loc
     return values.isEmpty();
   }
 
-  public Optional<Object> get(TcpKey key) {
+  public Optional<String> get(String key) {
     return Optional.ofNullable(values.get(key));
   }
 
-  public Optional<Loc> locOf(TcpKey key) {
+  public Optional<Loc> locOf(String key) {
     return Optional.ofNullable(locs.get(key));
   }
 
   /** These settings with every key set in {@code over} replaced by {@code over}'s value. */
   public TcpSettings overlaidBy(TcpSettings over) {
-    EnumMap<TcpKey, Object> v = copy(values);
-    EnumMap<TcpKey, Loc> l = copy(locs);
-    v.putAll(over.values);
+    LinkedHashMap<String, String> v = new LinkedHashMap<>(values);
+    LinkedHashMap<String, Loc> l = new LinkedHashMap<>(locs);
+    over.values.forEach((k, x) -> {
+      v.remove(k);
+      v.put(k, x);
+    });
     l.putAll(over.locs);
     return new TcpSettings(v, l, over.loc);
   }
 
-  /** An INTEGER, SIZE or DURATION setting. */
-  public OptionalLong number(TcpKey key) {
-    Object v = values.get(key);
-    return v == null ? OptionalLong.empty() : OptionalLong.of((Long) v);
-  }
-
-  public Optional<Boolean> flag(TcpKey key) {
-    return Optional.ofNullable((Boolean) values.get(key));
-  }
-
-  public Optional<String> choice(TcpKey key) {
-    return Optional.ofNullable((String) values.get(key));
-  }
-
-  public Optional<Toggle> toggle(TcpKey key) {
-    return Optional.ofNullable((Toggle) values.get(key));
-  }
-
-  public OptionalLong mss() {
-    return number(TcpKey.MSS);
-  }
-
-  public OptionalLong window() {
-    return number(TcpKey.WINDOW);
-  }
-
-  public OptionalLong msl() {
-    return number(TcpKey.MSL);
-  }
-
-  public OptionalLong iss() {
-    return number(TcpKey.ISS);
-  }
-
-  public Optional<String> isn() {
-    return choice(TcpKey.ISN);
-  }
-
-  public OptionalLong backlog() {
-    return number(TcpKey.BACKLOG);
-  }
-
-  public Optional<Boolean> synCookies() {
-    return flag(TcpKey.SYN_COOKIES);
-  }
-
-  public OptionalLong rtoInitial() {
-    return number(TcpKey.RTO_INITIAL);
-  }
-
-  public OptionalLong rtoMin() {
-    return number(TcpKey.RTO_MIN);
-  }
-
-  public OptionalLong rtoMax() {
-    return number(TcpKey.RTO_MAX);
-  }
-
-  public OptionalLong synRetries() {
-    return number(TcpKey.SYN_RETRIES);
-  }
-
-  public OptionalLong synackRetries() {
-    return number(TcpKey.SYNACK_RETRIES);
-  }
-
-  public Optional<Toggle> delayedAck() {
-    return toggle(TcpKey.DELAYED_ACK);
-  }
-
-  public Optional<Boolean> nagle() {
-    return flag(TcpKey.NAGLE);
-  }
-
-  public Optional<String> congestion() {
-    return choice(TcpKey.CONGESTION);
-  }
-
-  public Optional<Toggle> keepalive() {
-    return toggle(TcpKey.KEEPALIVE);
+  /**
+   * {@code base} with these settings applied in order.
+   *
+   * @throws IllegalArgumentException when the settings disagree (rto-max below rto-min, say)
+   */
+  public TcpConfig applyTo(TcpConfig base) {
+    TcpConfig c = base;
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      c = org.tcpsim.tcp.TcpSettings.apply(c, e.getKey(), e.getValue());
+    }
+    return c;
   }
 }

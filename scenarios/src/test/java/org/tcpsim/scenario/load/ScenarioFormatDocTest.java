@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tcpsim.scenario.model.Action;
-import org.tcpsim.scenario.model.Profile;
-import org.tcpsim.scenario.model.TcpKey;
+import org.tcpsim.tcp.Profile;
 
 /** The format document names every key, setting, profile and call the loader accepts. */
 class ScenarioFormatDocTest {
@@ -42,10 +41,8 @@ class ScenarioFormatDocTest {
     String doc = doc();
     Set<String> names = new LinkedHashSet<>();
     keys(Schema.ROOT, names);
-    names.addAll(Profile.keys());
-    for (TcpKey k : TcpKey.values()) {
-      names.addAll(k.choices());
-    }
+    names.addAll(Profile.names());
+    names.addAll(org.tcpsim.tcp.cc.CongestionControls.NAMES);
     for (Action.Call c : Action.Call.values()) {
       names.add(c.key());
     }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tcpsim.core.Time;
-import org.tcpsim.scenario.model.TcpKey;
 
 /** The value syntaxes and "did you mean" on their own. */
 class ScenarioValuesTest {
@@ -90,9 +89,10 @@ class ScenarioValuesTest {
   }
 
   @Test
-  void theTcpKeyTableIsTheListOfTcpKeys() {
-    assertThat(Schema.TCP.fields().keySet()).containsExactlyElementsOf(TcpKey.keys());
-    assertThat(TcpKey.keys()).contains("mss", "window", "msl", "iss", "isn", "backlog",
+  void theTcpKeysAreTheTcpModulesSettings() {
+    assertThat(Schema.TCP.fields().keySet())
+        .containsExactlyElementsOf(org.tcpsim.tcp.TcpSettings.names());
+    assertThat(org.tcpsim.tcp.TcpSettings.names()).contains("mss", "window", "msl", "iss", "isn", "backlog",
         "syn-cookies", "rto-initial", "rto-min", "rto-max", "syn-retries", "synack-retries",
         "delayed-ack", "nagle", "congestion", "keepalive");
   }
