@@ -83,15 +83,18 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "run", mixinStandardHelpOptions = true,
-      description = "Run one scenario file and check its expectations. (Not built yet.)")
+  @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+      description = {"Run one scenario file, print a summary and check its expectations.",
+          "Exit status: 0 every expectation held; 1 one failed (each is printed); 2 bad input; "
+              + "3 internal error."})
   static final class Run implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Parameters(arity = "0..1", paramLabel = "FILE") String file;
+    @CommandLine.Mixin RunOptions options;
 
     @Override
     public Integer call() {
-      return notBuiltYet(spec, "Scenario files arrive with the scenario issue (#4).");
+      return new RunCommand(options, spec.commandLine().getOut(), spec.commandLine().getErr())
+          .call();
     }
   }
 

@@ -38,17 +38,14 @@ public final class Host extends Node {
     this.up = up;
   }
 
-  /**
-   * Sends a packet. Its source address may be anything (spoofing is allowed: the network routes
-   * on the destination only). A down host sends nothing; the packet is dropped with reason
-   * {@code host-down}.
-   */
+  /** As {@link Node#send}; but a down host sends nothing (dropped, reason {@code host-down}). */
+  @Override
   public void send(Packet p) {
     if (!up) {
       network.drop(name(), null, DropReason.HOST_DOWN, p);
       return;
     }
-    forward(p);
+    super.send(p);
   }
 
   @Override

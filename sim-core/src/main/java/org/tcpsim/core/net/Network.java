@@ -32,6 +32,7 @@ public final class Network {
   private final Map<Integer, Host> hostsByAddress = new HashMap<>();
   private final List<Link> links = new ArrayList<>();
   private boolean routesValid;
+  private PacketInterceptor interceptor;
 
   public Network(Simulator simulator, RandomStreams streams, TraceBus trace) {
     this.simulator = simulator;
@@ -182,6 +183,23 @@ public final class Network {
       vals[k++] = e.getValue();
     }
     return new RoutingTable(keys, vals, prefixes);
+  }
+
+  /** Lets {@code i} see (and take over) every packet a node sends; null removes it. */
+  public void setInterceptor(PacketInterceptor i) {
+    this.interceptor = i;
+  }
+
+  PacketInterceptor interceptor() {
+    return interceptor;
+  }
+
+  /**
+   * Records that something outside the network model (a scenario rule, say) discarded a packet at
+   * {@code where} (a node or link name), for the trace.
+   */
+  public void dropped(String where, String reason, Packet p) {
+    drop(where, null, reason, p);
   }
 
   /** Publishes a drop, if anyone listens. */

@@ -58,6 +58,24 @@ public abstract sealed class Node permits Host, Router {
   }
 
   /**
+   * Puts a packet this node originates into the network (its source address may be anything:
+   * spoofing is allowed, the network routes on the destination only). The network's {@link
+   * PacketInterceptor}, if any, sees it first.
+   */
+  public void send(Packet p) {
+    PacketInterceptor i = network.interceptor();
+    if (i != null && i.intercept(this, p)) {
+      return;
+    }
+    forward(p);
+  }
+
+  /** Sends a packet on without asking the interceptor: for the copies an interceptor releases. */
+  public final void transmit(Packet p) {
+    forward(p);
+  }
+
+  /**
    * Sends a packet into the network from this node: routes it and hands it to the outgoing
    * channel, or drops it with reason {@code no-route}.
    */

@@ -1,0 +1,89 @@
+package org.tcpsim.scenario.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.tcpsim.core.Time;
+import org.tcpsim.scenario.load.ScenarioException;
+import org.tcpsim.scenario.load.ScenarioLoader;
+import org.tcpsim.scenario.model.Scenario;
+import org.tcpsim.scenario.run.RunResult;
+import org.tcpsim.scenario.run.Simulation;
+
+/** {@code tcpsim run}: load, build, attach the outputs asked for, run, report. */
+final class RunCommand {
+  private final RunOptions o;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  RunCommand(RunOptions options, PrintWriter out, PrintWriter err) {
+    this.o = options;
+    this.out = out;
+    this.err = err;
+  }
+
+  int call() {
+    Scenario scenario;
+    long until;
+    try {
+      scenario = load(o.file, o);
+      until = o.until == null ? scenario.until() : parseUntil(o.until);
+    } catch (ScenarioException e) {
+      e.errors().forEach(err::println);
+      err.flush();
+      return Main.BAD_INPUT;
+    } catch (BadOption e) {
+      err.println("tcpsim run: " + e.getMessage());
+      err.flush();
+      return Main.BAD_INPUT;
+    }
+    Simulation sim = new Simulation(scenario, o.seed != null ? o.seed : scenario.seed(), 0, until);
+    RunResult result = sim.run();
+    if (!o.quiet) {
+      out.print(result.summaryText());
+    } else {
+      result.failures().forEach(f -> out.println("FAILED " + f));
+    }
+    out.flush();
+    return result.passed() ? Main.OK : Main.EXPECTATION_FAILED;
+  }
+
+  /** A file, or the name of a bundled scenario when no such file exists. */
+  static Scenario load(String file, RunOptions o) throws ScenarioException, BadOption {
+    Path p;
+    try {
+      p = Path.of(file);
+    } catch (InvalidPathException e) {
+      throw new BadOption(file + ": not a valid path: " + e.getReason());
+    }
+    if (!Files.exists(p)) {
+      Optional<String> bundled = Library.text(file);
+      if (bundled.isPresent()) {
+        String name = file.endsWith(".yaml") ? file : file + ".yaml";
+        return ScenarioLoader.parse(bundled.get(), "library/" + name, o.sets);
+      }
+    }
+    return ScenarioLoader.load(p, o.sets);
+  }
+
+  private static long parseUntil(String text) throws BadOption {
+    try {
+      long t = Time.parse(text);
+      if (t <= 0) {
+        throw new BadOption("--until: expected a time after 0, such as 30s, got '" + text + "'");
+      }
+      return t;
+    } catch (IllegalArgumentException e) {
+      throw new BadOption("--until: " + e.getMessage());
+    }
+  }
+
+  /** A command-line value that is wrong: exit status 2 with this message. */
+  static final class BadOption extends Exception {
+    BadOption(String message) {
+      super(message);
+    }
+  }
+}
