@@ -72,7 +72,12 @@ public final class RunResult {
         return signals.get(i);
       }
     }
-    return c.state() == TcpState.CLOSED ? "closed" : "open (" + c.state() + ")";
+    return switch (c.state()) {
+      case CLOSED -> "closed";
+      // RFC 9293 3.10.7.4: a passive half-open connection that is reset goes back to LISTEN.
+      case LISTEN -> "reset to LISTEN";
+      default -> "open (" + c.state() + ")";
+    };
   }
 
   /** {@code host conn state} for every connection, in the order they appeared. */

@@ -155,17 +155,22 @@ public final class Simulation {
   }
 
   /**
-   * Counters by name: a host's TCP counters ({@code listen.syn-dropped}, ...) when {@code host}
-   * is given; otherwise the same summed over every host, plus {@code drops.REASON} for every
+   * Counters by name: a host's TCP counters ({@code listen.syn-dropped}, ..., and {@code
+   * retransmissions}, another name for {@code segments.retransmitted}) when {@code host} is given;
+   * otherwise the same summed over every host, plus {@code drops.REASON} for every
    * drop reason seen in the network or a TCP and {@code attack.syns-sent}.
    */
   public Map<String, Long> counters(String host) {
-    if (host != null) {
-      return stacks.get(host).counters();
-    }
     Map<String, Long> total = new LinkedHashMap<>();
-    for (TcpStack s : stacks.values()) {
-      s.counters().forEach((k, v) -> total.merge(k, v, Long::sum));
+    for (Map.Entry<String, TcpStack> e : stacks.entrySet()) {
+      if (host == null || host.equals(e.getKey())) {
+        e.getValue().counters().forEach((k, v) -> total.merge(k, v, Long::sum));
+      }
+    }
+    // The name the issue and course material use for segments.retransmitted.
+    total.put("retransmissions", total.get("segments.retransmitted"));
+    if (host != null) {
+      return total;
     }
     for (String reason : COMMON_DROPS) {
       total.put("drops." + reason, 0L);
