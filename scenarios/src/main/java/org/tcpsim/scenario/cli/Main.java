@@ -149,13 +149,29 @@ public final class Main implements Callable<Integer> {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true,
-      description = "List the bundled scenarios. (Not built yet.)")
+      description = "List the bundled scenarios with their descriptions. Run one with "
+          + "'tcpsim run NAME'; the files are in scenarios/library/ to open and copy.")
   static final class ListScenarios implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-      return notBuiltYet(spec, "The bundled scenarios arrive with the scenario issue (#4).");
+      PrintWriter out = spec.commandLine().getOut();
+      java.util.List<String> names = Library.names();
+      int width = names.stream().mapToInt(String::length).max().orElse(0) - ".yaml".length();
+      for (String file : names) {
+        String name = file.substring(0, file.length() - ".yaml".length());
+        String description;
+        try {
+          description = ScenarioLoader.parse(Library.text(file).orElseThrow(), "library/" + file,
+              java.util.List.of()).description().orElse("").strip();
+        } catch (ScenarioException e) {
+          description = "(does not load: " + e.errors().get(0) + ")";
+        }
+        out.printf("%-" + width + "s  %s%n", name, description.replace('\n', ' '));
+      }
+      out.flush();
+      return OK;
     }
   }
 
