@@ -332,7 +332,7 @@ public final class Simulation {
     } catch (TcpError e) {
       // RFC 9293 3.10: the user call fails and the user is told why; so is the trace.
       String signal = e.getMessage();
-      notes.add(a.loc() + ": " + a.call().key() + " " + conn + " at " + Time.format(a.at())
+      notes.add(a.loc() + ": " + a.call().key() + " " + display(id) + " at " + Time.format(a.at())
           + ": " + signal);
       trace.publish(new UserSignal(sim.now(), a.host(), id, signal));
     }
