@@ -16,7 +16,7 @@ import org.tcpsim.tcp.Profile;
 class ScenarioFormatDocTest {
   /** The draft lives next to the module; once merged it is the README's section. */
   static String doc() throws Exception {
-    for (Path p : List.of(Path.of("SCENARIO-FORMAT.md"), Path.of("../README.md"))) {
+    for (Path p : List.of(Path.of("../README.md"))) {
       if (Files.exists(p) && Files.readString(p).contains("`syn-cookies`")) {
         return Files.readString(p);
       }
