@@ -479,7 +479,15 @@ final class Binder {
     checkTopology(o, hosts, links);
     checkReachable(apps, links);
     checkTcp(profile, tcp, hosts);
-    if (until != Scenario.FOREVER) {
+    if (until == Scenario.FOREVER) {
+      for (int i = 0; i < attacks.size(); i++) {
+        if (attacks.get(i) instanceof Attack.SynFlood f && f.stop() == Scenario.FOREVER) {
+          errors.add(f.loc(), "attacks." + i + ".syn-flood",
+              "a flood with no stop in a scenario with no until would run forever",
+              "stop: TIME in the flood, or until: TIME at the top level (or --set until=TIME)");
+        }
+      }
+    } else {
       for (Timed t : times) {
         if (t.t() > until) {
           errors.add(t.loc(), t.path(), Time.format(t.t()) + " is after until ("
