@@ -40,13 +40,30 @@ final class RunCommand {
       return Main.BAD_INPUT;
     }
     Simulation sim = new Simulation(scenario, o.seed != null ? o.seed : scenario.seed(), 0, until);
-    RunResult result = sim.run();
-    if (!o.quiet) {
-      out.print(result.summaryText());
-    } else {
-      result.failures().forEach(f -> out.println("FAILED " + f));
+    RunResult result;
+    try (Outputs outputs = new Outputs(o, out)) {
+      outputs.attach(sim);
+      result = sim.run();
+      // With the trace on standard output the summary goes to standard error, so that
+      // `--trace - --trace-format jsonl | jq` sees nothing but the trace.
+      PrintWriter summary = outputs.traceOnStdout() ? err : out;
+      if (!o.quiet) {
+        summary.print(result.summaryText());
+      } else {
+        result.failures().forEach(f -> summary.println("FAILED " + f));
+      }
+      summary.flush();
+      outputs.finish(result, summary);
+      outputs.close();
+    } catch (BadOption e) {
+      err.println("tcpsim run: " + e.getMessage());
+      err.flush();
+      return Main.BAD_INPUT;
+    } catch (java.io.IOException e) {
+      err.println("tcpsim run: cannot write the output: " + e.getMessage());
+      err.flush();
+      return Main.BAD_INPUT;
     }
-    out.flush();
     return result.passed() ? Main.OK : Main.EXPECTATION_FAILED;
   }
 

@@ -176,8 +176,10 @@ final class LadderBuilder {
     ArrayDeque<Flight> queue = inFlight.get(key);
     Flight f = queue == null ? null : queue.poll();
     LadderRow row;
-    if (f != null && f.row() == last()) {
-      row = f.row(); // nothing happened in between: one line, as in Figure 6
+    if (f != null && onlyLaterDeparturesSince(f.row())) {
+      // Nothing happened in between but more segments leaving the same way behind it: one
+      // line, as in Figure 6 (whose lines 4 and 5 are two segments sent back to back).
+      row = f.row();
     } else {
       // Delayed (Figure 7 lines 2 and 4): the departure line keeps "...", the arrival has its own.
       row = newRow(t, RfcNotation.of(seg), !to.isA);
@@ -412,6 +414,24 @@ final class LadderBuilder {
     LadderRow row = new LadderRow(t, segment, rightward);
     rows.add(row);
     return row;
+  }
+
+  /**
+   * Whether every line after {@code row} is a segment sent the same way that is still in the
+   * network; then {@code row}'s segment arrived before anything else happened at either end.
+   */
+  private boolean onlyLaterDeparturesSince(LadderRow row) {
+    for (int i = rows.size() - 1; i >= 0; i--) {
+      LadderRow r = rows.get(i);
+      if (r == row) {
+        return true;
+      }
+      if (r.segment == null || r.rightward != row.rightward
+          || r.receiverMark != LadderRow.Mark.DELAYED || r.senderMark != LadderRow.Mark.ARROW) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private LadderRow last() {
