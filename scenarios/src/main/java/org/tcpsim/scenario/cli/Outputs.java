@@ -48,6 +48,8 @@ final class Outputs implements Closeable {
   private final List<Path[]> renames = new ArrayList<>();
   private LadderWriter ladder;
   private Path outDir;
+  /** Set when every output was written; until then close() discards the partial files. */
+  private boolean complete;
 
   Outputs(RunOptions o, PrintWriter stdout) {
     this.o = o;
@@ -74,28 +76,42 @@ final class Outputs implements Closeable {
       } catch (IOException e) {
         throw new BadOption("--out: cannot create directory " + outDir + ": " + e.getMessage());
       }
-      sim.subscribe(new JsonlTraceWriter(file(outDir.resolve(TRACE_JSONL))));
+      sim.subscribe(opened(new JsonlTraceWriter(file(outDir.resolve(TRACE_JSONL)))));
       sim.subscribe(textTrace(writer(file(outDir.resolve(TRACE_TEXT))), names, true));
-      sim.subscribe(new PcapWriter(file(outDir.resolve(PCAP)), point));
+      sim.subscribe(opened(new PcapWriter(file(outDir.resolve(PCAP)), point)));
     }
     if (o.trace != null) {
       if (traceOnStdout()) {
-        OutputStream raw = new NonClosing(System.out);
-        sim.subscribe(format.equals("jsonl") ? new JsonlTraceWriter(raw)
-            : textTrace(writer(raw), names, true));
+        Writer w = new NonClosingWriter(stdout);
+        if (format.equals("jsonl")) {
+          JsonlTraceWriter j = new JsonlTraceWriter(w);
+          open.add(j);
+          sim.subscribe(j);
+        } else {
+          sim.subscribe(textTrace(w, names, true));
+        }
       } else {
         OutputStream f = file(Path.of(o.trace));
-        sim.subscribe(format.equals("jsonl") ? new JsonlTraceWriter(f)
+        sim.subscribe(format.equals("jsonl") ? opened(new JsonlTraceWriter(f))
             : textTrace(writer(f), names, true));
       }
     }
     if (o.pcap != null) {
-      sim.subscribe(new PcapWriter(file(Path.of(o.pcap)), point));
+      sim.subscribe(opened(new PcapWriter(file(Path.of(o.pcap)), point)));
     }
     if (o.ladder || o.out != null) {
       ladder = new LadderWriter(names);
       sim.subscribe(ladder);
     }
+  }
+
+  /**
+   * Registers a writer to be closed before the stream under it (outputs close in the reverse of
+   * the order they were opened), so its buffer reaches the file.
+   */
+  private <T extends Closeable> T opened(T writer) {
+    open.add(writer);
+    return writer;
   }
 
   private TextTraceWriter textTrace(Writer w, IntFunction<String> names, boolean register) {
@@ -172,9 +188,13 @@ final class Outputs implements Closeable {
         s.write('\n');
       }
     }
+    complete = true;
   }
 
-  /** Flushes and closes everything, then renames each finished file into place. */
+  /**
+   * Flushes and closes everything, then renames each finished file into place; after a failure
+   * (before {@link #finish}) the partial files are deleted instead.
+   */
   @Override
   public void close() throws IOException {
     IOException first = null;
@@ -190,7 +210,9 @@ final class Outputs implements Closeable {
       throw first;
     }
     for (Path[] r : renames) {
-      if (Files.exists(r[0])) {
+      if (!complete) {
+        Files.deleteIfExists(r[0]);
+      } else if (Files.exists(r[0])) {
         try {
           Files.move(r[0], r[1], StandardCopyOption.REPLACE_EXISTING,
               StandardCopyOption.ATOMIC_MOVE);
@@ -203,6 +225,18 @@ final class Outputs implements Closeable {
   }
 
   /** Standard output must stay open after the trace is done with it. */
+  private static final class NonClosingWriter extends java.io.FilterWriter {
+    NonClosingWriter(Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+
+  /** Keeps a stream open when a library (Jackson) closes what it was given. */
   private static final class NonClosing extends java.io.FilterOutputStream {
     NonClosing(OutputStream out) {
       super(out);

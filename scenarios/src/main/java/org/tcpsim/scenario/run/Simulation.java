@@ -84,11 +84,6 @@ public final class Simulation {
     if (!scenario.rules().isEmpty()) {
       net.setInterceptor(new Rules(net, scenario.rules()));
     }
-    buildApps();
-    buildActions();
-    buildInjections();
-    buildAttacks();
-    expectations.schedule();
   }
 
   public Simulation(Scenario scenario) {
@@ -191,6 +186,13 @@ public final class Simulation {
     }
     ran = true;
     long wallStart = System.nanoTime();
+    // Applications start here rather than in the constructor, so that outputs subscribed in
+    // between see everything, the listeners' passive OPENs at time 0 included.
+    buildApps();
+    buildActions();
+    buildInjections();
+    buildAttacks();
+    expectations.schedule();
     if (until == Scenario.FOREVER) {
       sim.run();
     } else {
