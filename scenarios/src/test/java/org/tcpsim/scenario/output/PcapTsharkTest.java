@@ -209,6 +209,32 @@ class PcapTsharkTest {
     return n;
   }
 
+  /**
+   * The same comparison on bundled scenarios run from the command line, as a user would: the
+   * default capture (every host) against the JSON Lines trace of the same run.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"rfc9293-figure-6", "lossy-bulk-with-router"})
+  void aBundledScenariosCaptureDissectsAsItsTraceSays(String name, @TempDir Path dir)
+      throws Exception {
+    java.io.StringWriter sink = new java.io.StringWriter();
+    java.io.PrintWriter pw = new java.io.PrintWriter(sink, true);
+    int status = org.tcpsim.scenario.cli.Main.execute(
+        new String[] {"run", name, "--out", dir.toString(), "-q"}, pw, pw);
+    assertThat(status).as(sink.toString()).isZero();
+    List<List<String>> expected = expectedRows(Files.readAllLines(dir.resolve("trace.jsonl")));
+    List<List<String>> actual = dissect(dir.resolve("capture.pcap"));
+    assertThat(actual).as("frames tshark read").hasSameSizeAs(expected);
+    for (int i = 0; i < actual.size(); i++) {
+      List<String> got = normalised(actual.get(i));
+      List<String> want = new ArrayList<>(expected.get(i));
+      if (want.get(10).equals("*")) {
+        want.set(10, got.get(10));
+      }
+      assertThat(got).as("frame %d (JSON: %s)", i + 1, want).containsExactlyElementsOf(want);
+    }
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3})
   void tsharkDissectsEveryFrameAsTheJsonTraceDescribesIt(long seed, @TempDir Path dir)
