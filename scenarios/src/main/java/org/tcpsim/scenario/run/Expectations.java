@@ -81,7 +81,7 @@ final class Expectations {
     if (c instanceof Expectation.StateIs s) {
       TcpState actual = state(host, e.conn().orElseThrow());
       return new Result(e, actual == s.state(),
-          e.conn().get().local().display() + ">" + remote(e.conn().get()) + " on " + host
+          show(e.conn().get()) + " on " + host
               + " in state " + s.state() + " " + when(e), actual.toString());
     }
     if (c instanceof Expectation.CounterCompare cc) {
@@ -99,7 +99,7 @@ final class Expectations {
       ConnectionId id = Simulation.connectionId(e.conn().orElseThrow());
       List<String> got = run.recorder().signals(host, id);
       return new Result(e, got.contains(sg.signal()),
-          "the application of " + e.conn().get() + " on " + host + " to be told \""
+          "the application of " + show(e.conn().get()) + " on " + host + " to be told \""
               + sg.signal() + "\" " + when(e),
           got.isEmpty() ? "no signal" : "signals " + String.join(", ", got));
     }
@@ -108,7 +108,7 @@ final class Expectations {
       Connection conn = run.recorder().connection(host, id);
       long got = conn == null ? 0 : conn.bytesDelivered();
       return new Result(e, got == d.bytes(),
-          d.bytes() + " bytes delivered in order on " + e.conn().get() + " " + when(e),
+          d.bytes() + " bytes delivered in order on " + show(e.conn().get()) + " " + when(e),
           got + " bytes" + (conn == null ? " (the connection never existed)" : ""));
     }
     if (c instanceof Expectation.LadderIs l) {
@@ -117,8 +117,9 @@ final class Expectations {
     throw new IllegalStateException("unknown check " + c);
   }
 
-  private static String remote(ConnId c) {
-    return c.remote().map(r -> r.display()).orElse("*");
+  /** {@code A:1024>B:80}, as the file writes it (host names where the addresses are hosts'). */
+  private static String show(ConnId c) {
+    return c.local().display() + ">" + c.remote().map(r -> r.display()).orElse("*");
   }
 
   private static String number(double v) {
@@ -142,7 +143,7 @@ final class Expectations {
     for (Recorder.Sent s : sent) {
       actual.add(line(s));
     }
-    String expected = "the segments of " + e.conn().get() + " " + when(e) + " to be\n"
+    String expected = "the segments of " + show(e.conn().get()) + " " + when(e) + " to be\n"
         + indent(l.lines().stream().map(LadderLine::text).toList());
     int n = Math.min(l.lines().size(), sent.size());
     for (int i = 0; i < n; i++) {
