@@ -3,6 +3,7 @@ package org.tcpsim.scenario.run;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ final class Recorder implements TraceSink {
   private final Map<String, TcpStack> stacks;
   private final Map<Key, Connection> connections = new LinkedHashMap<>();
   private final Map<Key, List<String>> signals = new HashMap<>();
+  /** The same signals by incarnation: a 4-tuple reopened after a reset starts afresh. */
+  private final Map<Connection, List<String>> signalsByIncarnation = new IdentityHashMap<>();
   private final Map<String, Long> drops = new TreeMap<>();
   private final Set<Set<Endpoint>> laddered = new HashSet<>();
   private final Map<Set<Endpoint>, List<Sent>> ladders = new HashMap<>();
@@ -69,7 +72,14 @@ final class Recorder implements TraceSink {
         }
       }
     } else if (e instanceof UserSignal u) {
-      signals.computeIfAbsent(new Key(u.host(), u.conn()), k -> new ArrayList<>()).add(u.signal());
+      Key key = new Key(u.host(), u.conn());
+      signals.computeIfAbsent(key, k -> new ArrayList<>()).add(u.signal());
+      // A connection changes state before its application hears of it, so the incarnation
+      // recorded for the key is the one the signal is about.
+      Connection c = connections.get(key);
+      if (c != null) {
+        signalsByIncarnation.computeIfAbsent(c, k -> new ArrayList<>()).add(u.signal());
+      }
     } else if (e instanceof PacketDropped d) {
       drops.merge(d.reason(), 1L, Long::sum);
     } else if (e instanceof SegmentDropped d) {
@@ -86,8 +96,14 @@ final class Recorder implements TraceSink {
     return connections.get(new Key(host, id));
   }
 
+  /** Every signal the applications of this 4-tuple on this host got, in every incarnation. */
   List<String> signals(String host, ConnectionId id) {
     return signals.getOrDefault(new Key(host, id), List.of());
+  }
+
+  /** The signals the application of this incarnation of a connection got. */
+  List<String> signals(Connection c) {
+    return signalsByIncarnation.getOrDefault(c, List.of());
   }
 
   /** Drops by reason, network and TCP together, by name. */

@@ -65,8 +65,9 @@ public final class RunResult {
     return out;
   }
 
+  /** How the last incarnation of a 4-tuple ended (not an earlier one's ending). */
   private String outcome(Recorder.Key k, Connection c) {
-    List<String> signals = run.recorder().signals(k.host(), k.id());
+    List<String> signals = run.recorder().signals(c);
     for (int i = signals.size() - 1; i >= 0; i--) {
       if (ENDINGS.contains(signals.get(i))) {
         return signals.get(i);
@@ -114,7 +115,7 @@ public final class RunResult {
     long flood = run.synFloodSent();
     if (flood > 0) {
       b.append("  attack       ").append(flood).append(" SYNs sent; listeners: ")
-          .append(ctr.get("listen.syn-received")).append(" SYNs queued, ")
+          .append(ctr.get("listen.syn-received")).append(" SYNs received, ")
           .append(ctr.get("listen.syn-dropped")).append(" dropped, ")
           .append(ctr.get("listen.syn-cookies-sent")).append(" cookies sent\n");
     }
