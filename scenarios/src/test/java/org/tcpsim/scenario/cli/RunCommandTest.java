@@ -88,6 +88,7 @@ class RunCommandTest {
   @Test
   void listShowsEveryBundledScenarioWithItsDescription() {
     assertThat(run("list")).isZero();
-    assertThat(out.toString()).contains("rfc9293-figure-6  RFC 9293 Figure 6");
+    assertThat(out.toString()).containsPattern("(?m)^rfc9293-figure-6 +RFC 9293 Figure 6, the basic three-way handshake")
+        .contains("lossy-bulk-with-router");
   }
 }
