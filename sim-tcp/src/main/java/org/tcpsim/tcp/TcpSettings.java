@@ -40,9 +40,10 @@ public final class TcpSettings {
         (m, v) -> m.window = v, c -> c.window());
     duration("msl", "RFC 9293 3.4.1, MUST-13", "maximum segment lifetime; TIME-WAIT lasts 2*MSL",
         (m, v) -> m.msl = v, c -> c.msl());
-    add("isn", "clock|rfc6528|N", "clock, rfc6528 or a number from 0 to 4294967295",
+    add("isn", "clock|rfc6528|N[,N...]",
+        "clock, rfc6528, or fixed numbers from 0 to 4294967295 (\"300,400\": one per connection)",
         "RFC 9293 3.4.1; RFC 6528",
-        "initial sequence number generator: the 4 us clock, clock + keyed hash, or a fixed number",
+        "initial sequence number generator: the 4 us clock, clock + keyed hash, or fixed numbers taken in turn (the last repeats)",
         (m, v) -> {
           IsnGenerators.parse(v, 0, 0); // validates
           m.isn = v;

@@ -24,6 +24,8 @@ public final class IsnGenerators {
    *       even when the same key also serves {@code rfc6528} or SYN cookies.
    *   <li>{@code rfc6528}: {@link Rfc6528Isn} keyed with ({@code k0}, {@code k1}).
    *   <li>a decimal integer 0..4294967295 (digits only, no sign): {@link FixedIsn}.
+   *   <li>several, separated by commas ({@code 300,400}): {@link SequenceIsn}, one per new
+   *       connection in turn, the last repeating.
    * </ul>
    *
    * Surrounding white space is ignored; the names are case-sensitive.
@@ -41,17 +43,32 @@ public final class IsnGenerators {
     if (s.equals("rfc6528")) {
       return new Rfc6528Isn(k0, k1);
     }
+    String[] parts = s.split(",", -1);
+    java.util.List<Integer> values = new java.util.ArrayList<>();
+    for (String part : parts) {
+      Integer v = fixed(part.strip());
+      if (v == null) {
+        throw new IllegalArgumentException(
+            "unknown ISN generator '"
+                + spec
+                + "': expected clock, rfc6528 or a number 0..4294967295 (or several, "
+                + "comma-separated)");
+      }
+      values.add(v);
+    }
+    return values.size() == 1 ? new FixedIsn(values.get(0)) : new SequenceIsn(values);
+  }
+
+  /** A decimal 0..2^32-1 as an unsigned int, or null. */
+  private static Integer fixed(String s) {
     // At most 10 digits keeps parseLong away from overflow; the range check does the rest.
     if (!s.isEmpty() && s.length() <= 10 && s.chars().allMatch(c -> c >= '0' && c <= '9')) {
       long value = Long.parseLong(s);
       if (value <= MAX_FIXED) {
-        return new FixedIsn((int) value);
+        return (int) value;
       }
     }
-    throw new IllegalArgumentException(
-        "unknown ISN generator '"
-            + spec
-            + "': expected clock, rfc6528 or a number 0..4294967295");
+    return null;
   }
 
   static int clockOffset(long k0, long k1) {

@@ -217,8 +217,21 @@ class IsnGeneratorsTest {
           .hasMessage(
               "unknown ISN generator '"
                   + spec
-                  + "': expected clock, rfc6528 or a number 0..4294967295");
+                  + "': expected clock, rfc6528 or a number 0..4294967295 (or several, "
+                  + "comma-separated)");
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void a_comma_separated_list_gives_each_new_connection_the_next_iss_and_repeats_the_last() {
+    IsnGenerator g = IsnGenerators.parse("300, 400,4294967295", K0, K1);
+    assertThat(isn(g, 0)).isEqualTo(300);
+    assertThat(isn(g, 0)).isEqualTo(400);
+    assertThat(isn(g, 0)).isEqualTo(-1);
+    assertThat(isn(g, 5_000_000_000L)).isEqualTo(-1);
+    assertThat(g).isInstanceOf(SequenceIsn.class);
+    assertThatThrownBy(() -> IsnGenerators.parse("300,", K0, K1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static int isn(IsnGenerator g, long now) {
