@@ -83,10 +83,16 @@ public final class RunResult {
 
   /** {@code host conn state} for every connection, in the order they appeared. */
   public List<String> finalStates() {
-    List<String> out = new ArrayList<>();
-    run.recorder().connections().forEach((k, c) ->
-        out.add(String.format("%-6s %-28s %s", k.host(), run.display(k.id()), c.state())));
-    return out;
+    // Connections between declared hosts first: in a flood they are the ones a reader looks
+    // for among thousands with spoofed peers.
+    List<String> hosts = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    run.recorder().connections().forEach((k, c) -> {
+      String line = String.format("%-6s %-28s %s", k.host(), run.display(k.id()), c.state());
+      (run.hostName(k.id().remote().address()) != null ? hosts : others).add(line);
+    });
+    hosts.addAll(others);
+    return hosts;
   }
 
   /** The summary a person reads after {@code tcpsim run}. */
