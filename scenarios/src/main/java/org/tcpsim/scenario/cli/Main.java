@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
     description = "A discrete-event TCP network simulator.",
     subcommands = {
       Main.Run.class,
-      Main.Sweep.class,
+      SweepCommand.class,
       Main.Validate.class,
       Main.ListScenarios.class,
       Main.Bench.class,
@@ -75,6 +75,12 @@ public final class Main implements Callable<Integer> {
     return BAD_INPUT;
   }
 
+  /** The jar's version, or {@code development build} when run from classes. */
+  static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "development build" : v;
+  }
+
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
@@ -95,18 +101,6 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
       return new RunCommand(options, spec.commandLine().getOut(), spec.commandLine().getErr())
           .call();
-    }
-  }
-
-  @Command(name = "sweep", mixinStandardHelpOptions = true,
-      description = "Run a parameter sweep with replications. (Not built yet.)")
-  static final class Sweep implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Parameters(arity = "0..1", paramLabel = "FILE") String file;
-
-    @Override
-    public Integer call() {
-      return notBuiltYet(spec, "Sweeps arrive with the experiments issue (#5).");
     }
   }
 

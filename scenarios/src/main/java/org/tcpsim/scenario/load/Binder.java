@@ -91,16 +91,14 @@ final class Binder {
   /** A time to check against {@code until}. */
   private record Timed(long t, Loc loc, String path) {}
 
-  /** A sweep key path with its values, for the loader to try on the tree. */
-  record SweepTrial(String path, Loc where, List<Node> values) {}
-
-  private final List<SweepTrial> sweepTrials = new ArrayList<>();
+  private final List<SweepVary.Trial> sweepTrials = new ArrayList<>();
 
   Binder(Errors errors) {
     this.errors = errors;
   }
 
-  List<SweepTrial> sweepTrials() {
+  /** Each varied key with its values, for the loader to try on the tree. */
+  List<SweepVary.Trial> sweepTrials() {
     return sweepTrials;
   }
 
@@ -1516,40 +1514,33 @@ final class Binder {
       return null;
     }
     int before = errors.size();
-    Map<String, List<String>> vary = new LinkedHashMap<>();
+    List<Sweep.Dimension> dimensions = List.of();
     Node v = o.get("vary");
     if (v != null) {
       if (!(v instanceof MappingNode vm)) {
         errors.add(Yaml.loc(v), o.p("vary"), "got " + Yaml.describe(v),
-            "a map of key paths to lists of values");
+            "a map of key paths to lists of values or ranges");
       } else {
-        for (NodeTuple t : vm.getValue()) {
-          String key = Yaml.key(t);
-          String p = o.p("vary") + "." + key;
-          Node vals = t.getValueNode();
-          if (!(vals instanceof SequenceNode s) || s.getValue().isEmpty()) {
-            errors.add(Yaml.loc(vals), p, "got " + (vals instanceof SequenceNode
-                ? "an empty list" : Yaml.describe(vals)), "a list of values such as [16, 128]");
-            continue;
-          }
-          vary.put(key, s.getValue().stream().map(Yaml::toFlow).toList());
-          sweepTrials.add(new SweepTrial(key, Yaml.loc(t.getKeyNode()), s.getValue()));
-        }
+        SweepVary vary = new SweepVary(errors);
+        dimensions = vary.dimensions(vm, o.p("vary"));
+        sweepTrials.addAll(vary.trials());
       }
     }
     long replications = opt(o, "replications", integer(1, 1_000_000), 1L);
     List<String> measure = new ArrayList<>();
+    List<Loc> measureLocs = new ArrayList<>();
     List<Node> ms = list(o.get("measure"), o.p("measure"),
         "a list of measures such as [connections.established]");
     for (int i = 0; i < ms.size(); i++) {
       String m = value(ms.get(i), o.p("measure") + "." + i, STRING);
       if (m != null) {
         measure.add(m);
+        measureLocs.add(Yaml.loc(ms.get(i)));
       }
     }
     if (errors.size() > before) {
       return null;
     }
-    return new Sweep(vary, (int) replications, measure, o.loc());
+    return new Sweep(dimensions, (int) replications, measure, measureLocs, o.loc());
   }
 }

@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.tcpsim.scenario.model.Loc;
 import org.tcpsim.scenario.model.Scenario;
+import org.tcpsim.scenario.model.Sweep;
 
 /**
  * Loads scenario files: YAML to a node tree (with line and column on every node), {@code --set}
@@ -32,10 +34,14 @@ public final class ScenarioLoader {
    * @param sets {@code KEY=VALUE} overrides, applied in order
    */
   public static Scenario load(Path file, List<String> sets) throws ScenarioException {
+    return parse(read(file), file.toString(), sets);
+  }
+
+  /** The file's text; a file that cannot be read is a {@link ScenarioException}. */
+  public static String read(Path file) throws ScenarioException {
     String name = file.toString();
-    String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw unreadable(name, "no such file");
     } catch (MalformedInputException e) {
@@ -43,7 +49,65 @@ public final class ScenarioLoader {
     } catch (IOException e) {
       throw unreadable(name, e.getClass().getSimpleName() + " " + e.getMessage());
     }
-    return parse(text, name, sets);
+  }
+
+  /**
+   * A scenario and the scenario at each point of its sweep's grid.
+   *
+   * @param scenario the scenario with {@code --set} and {@code --vary} applied; its sweep is
+   *     present (with no dimensions when the file has none)
+   * @param points the scenario at each grid point, in {@link Sweep#points()} order
+   */
+  public record Grid(Scenario scenario, Sweep sweep, List<Scenario> points) {}
+
+  /**
+   * Loads scenario text for a sweep: {@code --set} overrides, then {@code --vary KEY=VALUES}
+   * (each adds or replaces one dimension of {@code sweep.vary}; VALUES is a comma-separated list,
+   * or YAML such as {@code [1s, 2s]} or {@code {from: 16, to: 1024, times: 2}}; the KEY {@code
+   * zip} takes a map of keys varied together), then every grid point is bound and checked, so a
+   * combination of values that cannot run is reported before anything runs.
+   */
+  public static Grid parseGrid(String text, String fileName, List<String> sets,
+      List<String> varies) throws ScenarioException {
+    Errors errors = new Errors();
+    MappingNode root = composeRoot(text, fileName, sets, errors);
+    errors.throwIfAny();
+    for (String vary : varies) {
+      SweepOverrides.vary(root, vary, errors);
+    }
+    errors.throwIfAny();
+    Binder binder = new Binder(errors);
+    Scenario scenario = binder.bind(root);
+    if (errors.isEmpty()) {
+      trySweep(root, binder.sweepTrials(), errors);
+    }
+    errors.throwIfAny();
+    Sweep sweep = scenario.sweep().orElseGet(() -> new Sweep(List.of(), 1, List.of(), List.of(),
+        new Loc(fileName, 1, 1)));
+    List<Scenario> points = new ArrayList<>();
+    List<List<String>> assignments = sweep.points();
+    for (int i = 0; i < assignments.size(); i++) {
+      Errors scratch = new Errors();
+      MappingNode copy = (MappingNode) Yaml.copyChecked(root, "", scratch);
+      for (String a : assignments.get(i)) {
+        Overrides.apply(copy, a, scratch);
+      }
+      Scenario point = new Binder(scratch).bind(copy);
+      if (!scratch.isEmpty()) {
+        for (ScenarioError e : scratch.sorted()) {
+          errors.add(new ScenarioError(sweep.loc().file(), sweep.loc().line(), sweep.loc().col(),
+              "sweep point " + i + " (" + String.join(", ", assignments.get(i)) + "): "
+                  + e.message()));
+        }
+        if (errors.size() >= Errors.MAX) {
+          break;
+        }
+        continue;
+      }
+      points.add(point);
+    }
+    errors.throwIfAny();
+    return new Grid(scenario, sweep, points);
   }
 
   /**
@@ -77,14 +141,38 @@ public final class ScenarioLoader {
     return scenario;
   }
 
+  /** The file's root map with {@code --set} applied; a root that is not a map is an error. */
+  private static MappingNode composeRoot(String text, String fileName, List<String> sets,
+      Errors errors) throws ScenarioException {
+    Optional<Node> composed = Yaml.compose(text, fileName, errors);
+    errors.throwIfAny();
+    if (composed.isEmpty()) {
+      errors.add(new Loc(fileName, 1, 1), "", "the file has no scenario",
+          "a map of keys such as name, hosts, links");
+      errors.throwIfAny();
+    }
+    Node root = Yaml.copyChecked(composed.get(), "", errors);
+    if (!(root instanceof MappingNode map)) {
+      // The binder says what is wrong with a root that is not a map.
+      new Binder(errors).bind(root);
+      errors.throwIfAny();
+      throw new IllegalStateException("the binder accepted a root that is not a map");
+    }
+    for (String set : sets) {
+      Overrides.apply(map, set, errors);
+    }
+    return map;
+  }
+
   /** Binds the scenario once per sweep value, with that value in place. */
-  private static void trySweep(MappingNode root, List<Binder.SweepTrial> trials, Errors errors) {
-    for (Binder.SweepTrial trial : trials) {
+  private static void trySweep(MappingNode root, List<SweepVary.Trial> trials, Errors errors) {
+    for (SweepVary.Trial trial : trials) {
       for (Node value : trial.values()) {
         Errors scratch = new Errors();
         Node copy = Yaml.copyChecked(root, "", scratch);
-        Node v = Yaml.copyChecked(value, trial.path(), scratch);
-        if (!Overrides.set((MappingNode) copy, trial.path(), v, trial.where(), scratch)) {
+        Node v = Yaml.copyChecked(value, trial.key(), scratch);
+        if (!Overrides.set((MappingNode) copy, trial.key(), v, Yaml.loc(trial.where()),
+            scratch)) {
           errors.addAll(scratch);
           break;
         }

@@ -80,8 +80,7 @@ final class Schema {
       .build();
 
   static final Fields SWEEP = Shape.fields("sweep key")
-      .with("vary", new Named("key path", new ListOf(Shape.LEAF)))
-      .leaves("replications", "measure")
+      .leaves("vary", "replications", "measure")
       .build();
 
   static final Fields ROOT = Shape.fields("top-level key")

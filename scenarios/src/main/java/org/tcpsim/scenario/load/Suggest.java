@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean": the closest valid name within edit distance 2. */
-final class Suggest {
+public final class Suggest {
   static final int MAX_DISTANCE = 2;
 
   private Suggest() {}
@@ -15,7 +15,7 @@ final class Suggest {
    * is within {@link #MAX_DISTANCE} edits and the edits do not replace the whole word (so {@code
    * M} does not suggest {@code A}).
    */
-  static Optional<String> closest(String word, Collection<String> candidates) {
+  public static Optional<String> closest(String word, Collection<String> candidates) {
     String w = word.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

@@ -29,6 +29,10 @@ public final class RunResult {
     this.wallNanos = wallNanos;
   }
 
+  public Simulation simulation() {
+    return run;
+  }
+
   public boolean passed() {
     return results.stream().allMatch(Result::held);
   }

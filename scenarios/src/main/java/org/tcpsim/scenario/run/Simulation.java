@@ -62,6 +62,7 @@ public final class Simulation {
   private final Map<String, AppStats> appStats = new LinkedHashMap<>();
   private final List<SynFlooder> flooders = new ArrayList<>();
   private final Recorder recorder;
+  private final Metrics metrics = new Metrics();
   private final Expectations expectations;
   private final List<String> notes = new ArrayList<>();
   private boolean ran;
@@ -78,6 +79,7 @@ public final class Simulation {
     this.net = new Network(sim, new RandomStreams(seed, replication), trace);
     this.recorder = new Recorder(stacks);
     trace.subscribe(recorder);
+    trace.subscribe(metrics);
     buildTopology();
     buildStacks();
     this.expectations = new Expectations(this);
@@ -120,6 +122,10 @@ public final class Simulation {
 
   Recorder recorder() {
     return recorder;
+  }
+
+  Metrics metrics() {
+    return metrics;
   }
 
   /** Host name of an address, or null when no host has it. */

@@ -11,6 +11,9 @@ public final class AppStats {
   long handshakeTimeSum;
   long completionTimeSum;
   long completions;
+  long completedBytes;
+  final Samples handshakeTimes = new Samples();
+  final Samples completionTimes = new Samples();
 
   public long connectionsOpened() {
     return connectionsOpened;
@@ -49,5 +52,20 @@ public final class AppStats {
 
   public long completions() {
     return completions;
+  }
+
+  /** Bytes sent and received by the connections that completed. */
+  public long completedBytes() {
+    return completedBytes;
+  }
+
+  /** Each established connection's time from OPEN to ESTABLISHED, ns, in order. */
+  public Samples handshakeTimes() {
+    return handshakeTimes;
+  }
+
+  /** Each completed connection's time from OPEN to completion, ns, in order. */
+  public Samples completionTimes() {
+    return completionTimes;
   }
 }

@@ -63,6 +63,7 @@ public final class Client {
     public void connected(Connection c) {
       stats.connectionsEstablished++;
       stats.handshakeTimeSum += c.handshakeTime();
+      stats.handshakeTimes.add(c.handshakeTime());
       if (sendBytes > 0) {
         Apps.sendAll(c, sendBytes, stats);
       } else {
@@ -94,6 +95,8 @@ public final class Client {
       completed = true;
       stats.completions++;
       stats.completionTimeSum += stack.now() - openedAt;
+      stats.completionTimes.add(stack.now() - openedAt);
+      stats.completedBytes += sendBytes + received;
       if (close.kind() == ClosePolicy.Kind.AFTER_SEND) {
         Apps.closeQuietly(c);
       }

@@ -1,0 +1,323 @@
+package org.tcpsim.scenario.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.tcpsim.scenario.load.ScenarioError;
+import org.tcpsim.scenario.load.ScenarioException;
+import org.tcpsim.scenario.load.ScenarioLoader;
+import org.tcpsim.scenario.load.Suggest;
+import org.tcpsim.scenario.model.Sweep;
+import org.tcpsim.scenario.run.Measures;
+import org.tcpsim.scenario.run.Simulation;
+import org.tcpsim.scenario.sweep.ManifestDiff;
+import org.tcpsim.scenario.sweep.Progress;
+import org.tcpsim.scenario.sweep.Shard;
+import org.tcpsim.scenario.sweep.SweepFiles;
+import org.tcpsim.scenario.sweep.SweepManifest;
+import org.tcpsim.scenario.sweep.SweepPlan;
+import org.tcpsim.scenario.sweep.SweepRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tcpsim sweep}: a scenario over a grid of values, with replications, into a directory. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run a scenario over a grid of parameter values with replications. Each "
+        + "finished run is written to DIR/runs/ at once; running the same command again resumes "
+        + "where it stopped. When every run is done, 'tcpsim collect DIR' is run: runs.csv, "
+        + "summary.csv (mean, sd, 95% confidence interval) and plots.",
+        "Exit status: 0 done; 2 bad input; 3 internal error."})
+public final class SweepCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", arity = "0..1",
+      description = "Scenario file with a sweep: block, or the name of a bundled scenario.")
+  String file;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed for every run (default: the "
+      + "scenario's). Replication r of every point uses the seed with replication index r.")
+  Long seed;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override a key by its path, e.g. hosts.B.tcp.backlog=64.")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--vary", paramLabel = "KEY=VALUES", description = "Add or replace a "
+      + "dimension: KEY=16,128,1024, KEY='{from: 0, to: 0.05, step: 0.01}', "
+      + "KEY='{from: 16, to: 1024, times: 2}', or zip='{k1: [a, b], k2: [c, d]}'.")
+  List<String> varies = new ArrayList<>();
+
+  @Option(names = "--replications", paramLabel = "N",
+      description = "Runs per grid point (default: the file's sweep.replications, or 1).")
+  Integer replications;
+
+  @Option(names = "--measure", paramLabel = "NAME",
+      description = "What to measure (replaces the file's sweep.measure); see --measures.")
+  List<String> measures = new ArrayList<>();
+
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "Runs at once (default: the number of cores). Results do not depend on it.")
+  Integer jobs;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Where runs and results go (default: sweeps/NAME).")
+  String out;
+
+  @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N "
+      + "(1 <= I <= N), e.g. --shard $SLURM_ARRAY_TASK_ID/$N with --array=1-N; then collect.")
+  String shard;
+
+  @Option(names = "--list", description = "Print the runs (of this shard) without running them.")
+  boolean list;
+
+  @Option(names = "--measures", description = "Print every measure this scenario can report.")
+  boolean listMeasures;
+
+  @Option(names = "--no-collect", description = "Do not collect when the sweep is complete.")
+  boolean noCollect;
+
+  private PrintWriter stdout;
+  private PrintWriter stderr;
+
+  @Override
+  public Integer call() throws Exception {
+    stdout = spec.commandLine().getOut();
+    stderr = spec.commandLine().getErr();
+    try {
+      return sweep();
+    } catch (BadInput e) {
+      e.lines.forEach(stderr::println);
+      stderr.flush();
+      return Main.BAD_INPUT;
+    }
+  }
+
+  private int sweep() throws BadInput, IOException, InterruptedException {
+    if (file == null) {
+      throw new BadInput("tcpsim sweep: missing FILE; try 'tcpsim sweep --help'");
+    }
+    Source source = Source.resolve(file);
+    Shard part = Shard.WHOLE;
+    if (shard != null) {
+      try {
+        part = Shard.parse(shard);
+      } catch (IllegalArgumentException e) {
+        throw new BadInput("tcpsim sweep: " + e.getMessage());
+      }
+    }
+    if (jobs != null && jobs < 1) {
+      throw new BadInput("tcpsim sweep: --jobs: expected at least 1, got " + jobs);
+    }
+    if (replications != null && replications < 1) {
+      throw new BadInput("tcpsim sweep: --replications: expected at least 1, got "
+          + replications);
+    }
+    ScenarioLoader.Grid grid;
+    try {
+      grid = ScenarioLoader.parseGrid(source.text, source.name, sets, varies);
+    } catch (ScenarioException e) {
+      throw new BadInput(e.errors().stream().map(ScenarioError::toString).toList());
+    }
+    Simulation probe = new Simulation(grid.points().get(0));
+    if (listMeasures) {
+      for (Measures.Info m : Measures.available(probe)) {
+        stdout.printf("%-40s %-7s %s%n", m.name(), m.unit(), m.description());
+      }
+      stdout.flush();
+      return Main.OK;
+    }
+    Sweep sweep = grid.sweep();
+    List<SweepManifest.Measure> chosen = measures(sweep, probe, source.name);
+    long theSeed = seed != null ? seed : grid.scenario().seed();
+    int reps = replications != null ? replications : sweep.replications();
+    SweepManifest manifest = new SweepManifest(1, grid.scenario().name(), source.name,
+        sha256(source.text), Main.version(), theSeed, sets,
+        sweep.dimensions().stream().map(d -> new SweepManifest.Dimension(d.keys(), d.values()))
+            .toList(),
+        reps, chosen, grid.points().size(), grid.points().size() * reps,
+        reproduce(source.name, theSeed, reps));
+    SweepPlan plan = new SweepPlan(manifest, sweep, grid.points());
+    Path dir = outDir(grid.scenario().name());
+    if (list) {
+      return list(plan, part);
+    }
+    checkDirectory(dir, manifest);
+    int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+    SweepRunner runner = new SweepRunner(plan, dir);
+    int todo = runner.pending(part).size();
+    stderr.printf("%s: %d points x %d replications = %d runs%s; %d to run on %d threads, "
+            + "into %s%n", manifest.scenario(), manifest.points(), reps, manifest.runs(),
+        part.isWhole() ? "" : " (shard " + part + ")", todo, threads, dir);
+    stderr.flush();
+    SweepRunner.Outcome outcome;
+    try (Progress progress = Progress.forConsole(todo, stderr, System.console() != null)) {
+      outcome = runner.run(part, threads, progress);
+    } catch (SweepRunner.RunFailed e) {
+      stderr.println("tcpsim sweep: internal error: " + e.getMessage());
+      stderr.println("This is a bug in tcpsim; reproduce it with the runs listed by --list.");
+      stderr.flush();
+      return Main.INTERNAL_ERROR;
+    }
+    stdout.printf("ran %d runs, %d already done%s%n", outcome.ran(), outcome.skipped(),
+        outcome.failedExpectations() == 0 ? ""
+            : "; " + outcome.failedExpectations() + " runs had a failed expectation "
+                + "(see expectations.held)");
+    if (!runner.complete()) {
+      int missing = runner.pending(Shard.WHOLE).size();
+      stdout.printf("%d runs of other shards are not in %s yet; when every shard is done: "
+          + "tcpsim collect DIR...%n", missing, dir);
+    }
+    stdout.flush();
+    return Main.OK;
+  }
+
+  private int list(SweepPlan plan, Shard part) {
+    for (int r = 0; r < plan.runs(); r++) {
+      if (part.owns(r)) {
+        stdout.printf("run %d  point %d  replication %d  %s%n", r, plan.point(r),
+            plan.replication(r), String.join(" ", plan.assignments(r)));
+      }
+    }
+    stdout.flush();
+    return Main.OK;
+  }
+
+  /** The measures asked for, each one known to the scenario; unknown ones are bad input. */
+  private List<SweepManifest.Measure> measures(Sweep sweep, Simulation probe, String fileName)
+      throws BadInput {
+    List<String> names = measures.isEmpty() ? sweep.measure() : measures;
+    if (names.isEmpty()) {
+      throw new BadInput(fileName + ": sweep.measure: no measures, expected a list such as "
+          + "measure: [connections.established, handshake.time.mean] in the file, or --measure "
+          + "NAME (tcpsim sweep FILE --measures lists them)");
+    }
+    List<Measures.Info> known = Measures.available(probe);
+    List<String> problems = new ArrayList<>();
+    List<SweepManifest.Measure> out = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      Optional<Measures.Info> info = known.stream().filter(m -> m.name().equals(name))
+          .findFirst();
+      if (info.isPresent()) {
+        out.add(new SweepManifest.Measure(name, info.get().unit(), info.get().description()));
+        continue;
+      }
+      String where = measures.isEmpty()
+          ? sweep.measureLocs().get(i) + ": sweep.measure." + i : "--measure";
+      String suggestion = Suggest.closest(name, known.stream().map(Measures.Info::name)
+          .toList()).map(x -> " (did you mean '" + x + "'?)").orElse("");
+      problems.add(where + ": unknown measure '" + name + "', expected one of the "
+          + "measures 'tcpsim sweep FILE --measures' lists" + suggestion);
+    }
+    if (!problems.isEmpty()) {
+      throw new BadInput(problems);
+    }
+    return out;
+  }
+
+  private Path outDir(String name) throws BadInput {
+    try {
+      return Path.of(out != null ? out : "sweeps/" + name);
+    } catch (InvalidPathException e) {
+      throw new BadInput("tcpsim sweep: --out: not a valid path: " + e.getReason());
+    }
+  }
+
+  /** A directory holding runs of another sweep is not mixed with this one's. */
+  private void checkDirectory(Path dir, SweepManifest manifest) throws BadInput, IOException {
+    Optional<SweepManifest> existing;
+    try {
+      existing = SweepFiles.readManifest(dir);
+    } catch (IOException e) {
+      throw new BadInput("tcpsim sweep: " + dir.resolve(SweepFiles.MANIFEST)
+          + " cannot be read (" + e.getMessage() + "); remove it or use another --out");
+    }
+    if (existing.isEmpty()) {
+      if (Files.isDirectory(dir.resolve(SweepFiles.RUNS))) {
+        throw new BadInput("tcpsim sweep: " + dir + " has runs/ but no " + SweepFiles.MANIFEST
+            + "; use another --out or remove it");
+      }
+      SweepFiles.writeManifest(dir, manifest);
+      return;
+    }
+    Optional<String> difference = ManifestDiff.describe(existing.get(), manifest);
+    if (difference.isPresent()) {
+      throw new BadInput("tcpsim sweep: " + dir + " holds another sweep (" + difference.get()
+          + "); use another --out, or remove the directory to start again");
+    }
+  }
+
+  private String reproduce(String fileName, long theSeed, int reps) {
+    List<String> args = new ArrayList<>(List.of("tcpsim", "sweep", fileName, "--seed",
+        Long.toString(theSeed)));
+    sets.forEach(s -> args.addAll(List.of("--set", s)));
+    varies.forEach(v -> args.addAll(List.of("--vary", v)));
+    args.addAll(List.of("--replications", Integer.toString(reps)));
+    measures.forEach(m -> args.addAll(List.of("--measure", m)));
+    return String.join(" ", args.stream().map(SweepCommand::shellQuote).toList());
+  }
+
+  static String shellQuote(String s) {
+    if (s.matches("[A-Za-z0-9_./:=,@%+-]+")) {
+      return s;
+    }
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /** The scenario text and the name messages use for it. */
+  private record Source(String name, String text) {
+    static Source resolve(String file) throws BadInput {
+      Path p;
+      try {
+        p = Path.of(file);
+      } catch (InvalidPathException e) {
+        throw new BadInput(file + ": not a valid path: " + e.getReason());
+      }
+      if (!Files.exists(p)) {
+        Optional<String> bundled = Library.text(file);
+        if (bundled.isPresent()) {
+          return new Source("library/" + (file.endsWith(".yaml") ? file : file + ".yaml"),
+              bundled.get());
+        }
+      }
+      try {
+        return new Source(file, ScenarioLoader.read(p));
+      } catch (ScenarioException e) {
+        throw new BadInput(e.errors().stream().map(ScenarioError::toString).toList());
+      }
+    }
+  }
+
+  /** Bad input: the lines to print, exit status 2. */
+  static final class BadInput extends Exception {
+    final List<String> lines;
+
+    BadInput(String line) {
+      this(List.of(line));
+    }
+
+    BadInput(List<String> lines) {
+      super(String.join("\n", lines));
+      this.lines = lines;
+    }
+  }
+}
