@@ -28,7 +28,7 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sweep", "bench"})
+  @ValueSource(strings = {"bench"})
   void subcommandsNotYetBuiltSaySoAndExitTwo(String sub) {
     assertThat(run(sub)).isEqualTo(2);
     assertThat(err.toString()).contains("tcpsim " + sub + ": not built yet");
