@@ -1,0 +1,95 @@
+package org.tcpsim.scenario.sweep.collect;
+
+import java.awt.Rectangle;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.tcpsim.scenario.sweep.SweepFiles;
+
+/**
+ * Draws a {@link Plot} with JFreeChart and writes it as PNG (800 by 500, for reports and
+ * READMEs) and SVG (the same picture, scalable, for papers). Each file is written to a temporary
+ * name and renamed into place, like every other file of a sweep.
+ */
+final class ChartFiles {
+  static final int WIDTH = 800;
+  static final int HEIGHT = 500;
+
+  private ChartFiles() {}
+
+  /** Writes {@code dir/STEM.png} and {@code dir/STEM.svg}; returns their names. */
+  static List<String> write(Plot plot, Path dir) throws IOException {
+    // Sweeps run on servers and cluster nodes without a display; AWT must not look for one.
+    System.setProperty("java.awt.headless", "true");
+    JFreeChart chart = chart(plot);
+    String png = plot.fileStem() + ".png";
+    String svg = plot.fileStem() + ".svg";
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ChartUtils.writeChartAsPNG(bytes, chart, WIDTH, HEIGHT);
+    writeAtomically(dir.resolve(png), bytes.toByteArray());
+    SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+    // The default prefix of clip-path ids is derived from the clock; a fixed one makes the same
+    // sweep give the same SVG bytes.
+    g.setDefsKeyPrefix("tcpsim");
+    chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+    SweepFiles.writeAtomically(dir.resolve(svg), g.getSVGDocument() + "\n");
+    return List.of(png, svg);
+  }
+
+  static JFreeChart chart(Plot plot) {
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    for (Plot.Series s : plot.series()) {
+      YIntervalSeries series = new YIntervalSeries(s.name());
+      for (Plot.Point p : s.points()) {
+        series.add(p.x(), p.mean(), p.mean() - p.ci95(), p.mean() + p.ci95());
+      }
+      data.addSeries(series);
+    }
+    NumberAxis x = plot.xNames().isEmpty()
+        ? new NumberAxis(plot.xLabel())
+        : new SymbolAxis(plot.xLabel(), plot.xNames().toArray(new String[0]));
+    x.setAutoRangeIncludesZero(false);
+    NumberAxis y = new NumberAxis(plot.yLabel());
+    // Differences between grid points are what a sweep is for; a y axis forced down to zero
+    // could flatten them and their error bars into one line.
+    y.setAutoRangeIncludesZero(false);
+    XYErrorRenderer renderer = new XYErrorRenderer();
+    renderer.setDrawXError(false);
+    renderer.setDefaultLinesVisible(true);
+    renderer.setDefaultShapesVisible(true);
+    XYPlot xy = new XYPlot(data, x, y, renderer);
+    JFreeChart chart = new JFreeChart(plot.title(), JFreeChart.DEFAULT_TITLE_FONT, xy,
+        plot.legend());
+    ChartUtils.applyCurrentTheme(chart);
+    return chart;
+  }
+
+  private static void writeAtomically(Path file, byte[] content) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+    try {
+      Files.write(tmp, content);
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}
