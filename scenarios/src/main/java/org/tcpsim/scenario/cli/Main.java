@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       Main.Run.class,
       SweepCommand.class,
+      CollectCommand.class,
       Main.Validate.class,
       Main.ListScenarios.class,
       Main.Bench.class,
