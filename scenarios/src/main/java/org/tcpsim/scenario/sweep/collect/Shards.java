@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tcpsim.scenario.sweep.ManifestDiff;
 import org.tcpsim.scenario.sweep.RunRecord;
 import org.tcpsim.scenario.sweep.SweepFiles;
 import org.tcpsim.scenario.sweep.SweepManifest;
@@ -27,9 +28,8 @@ import org.tcpsim.scenario.sweep.SweepManifest.Dimension;
  * on different machines), merged by run number.
  *
  * <p>Reading checks what would otherwise make a wrong table silently: every directory must
- * hold the same sweep (its {@code sweep.json} equal to the first's), every run file must be
- * the run its name says and sit at the grid point its number implies, and a run found in two
- * directories must be the same run. A simulation is deterministic, so the same run gives the
+ * hold the same sweep as the first, every run file must be the run its name says and sit at the
+ * grid point its number implies, and a run found in two directories must be the same run. A simulation is deterministic, so the same run gives the
  * same record wherever it ran; two different records for one number mean mixed-up sweeps.
  *
  * @param manifest the sweep, as the first directory describes it
@@ -126,24 +126,18 @@ record Shards(SweepManifest manifest, List<RunRecord> runs, Map<Path, Integer> r
   }
 
   /**
-   * Every field but {@code command} must agree: the command line differs between shards
-   * ({@code --shard}, {@code --out}, {@code --jobs}) while the runs they make do not.
+   * Two directories hold the same sweep when {@link ManifestDiff} finds no difference: the rule
+   * {@code tcpsim sweep} uses before resuming into a directory, so collect accepts exactly what a
+   * sweep would have run on. The reproducing command and the file's path may differ between
+   * shards; the file's content, the version, the seed, the grid and the measures may not.
    */
   private static void sameSweep(Path firstDir, SweepManifest first, Path dir, SweepManifest m)
       throws CollectException {
-    for (RecordComponent c : SweepManifest.class.getRecordComponents()) {
-      if (c.getName().equals("command")) {
-        continue;
-      }
-      Object a = value(c, first);
-      Object b = value(c, m);
-      if (!a.equals(b)) {
-        throw new CollectException(String.format(
-            "%s comes from a different sweep than %s: %s differs (%s in %s, %s in %s); "
-                + "collect only directories of one sweep",
-            dir, firstDir, c.getName(), shorten(b), dir.resolve(SweepFiles.MANIFEST),
-            shorten(a), firstDir.resolve(SweepFiles.MANIFEST)));
-      }
+    Optional<String> difference = ManifestDiff.describe(first, m);
+    if (difference.isPresent()) {
+      throw new CollectException(String.format(
+          "%s comes from a different sweep than %s (%s); collect only directories of one sweep",
+          dir, firstDir, difference.get()));
     }
   }
 
@@ -226,11 +220,6 @@ record Shards(SweepManifest manifest, List<RunRecord> runs, Map<Path, Integer> r
     } catch (IllegalAccessException | InvocationTargetException e) {
       throw new IllegalStateException("cannot read " + c.getName(), e);
     }
-  }
-
-  private static String shorten(Object value) {
-    String s = String.valueOf(value);
-    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }
 
   /** Jackson's message without its multi-line source excerpt, with the line and column. */
