@@ -25,6 +25,9 @@ import org.tcpsim.scenario.sweep.SweepFiles;
 import org.tcpsim.scenario.sweep.SweepManifest;
 import org.tcpsim.scenario.sweep.SweepPlan;
 import org.tcpsim.scenario.sweep.SweepRunner;
+import org.tcpsim.scenario.sweep.collect.CollectException;
+import org.tcpsim.scenario.sweep.collect.CollectResult;
+import org.tcpsim.scenario.sweep.collect.Collector;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -176,6 +179,18 @@ public final class SweepCommand implements Callable<Integer> {
       int missing = runner.pending(Shard.WHOLE).size();
       stdout.printf("%d runs of other shards are not in %s yet; when every shard is done: "
           + "tcpsim collect DIR...%n", missing, dir);
+    } else if (!noCollect) {
+      try {
+        CollectResult collected = Collector.collect(List.of(dir), dir,
+            String.join(" ", spec.commandLine().getParseResult().originalArgs().stream()
+                .map(SweepCommand::shellQuote).toList()));
+        stdout.println(collected.summaryLine());
+        collected.warnings().forEach(stderr::println);
+      } catch (CollectException e) {
+        stderr.println("tcpsim sweep: " + e.getMessage());
+        stderr.flush();
+        return Main.BAD_INPUT;
+      }
     }
     stdout.flush();
     return Main.OK;

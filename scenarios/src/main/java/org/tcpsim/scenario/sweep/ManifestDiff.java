@@ -22,11 +22,21 @@ public final class ManifestDiff {
     check(out, "tcpsim version", a.version(), b.version());
     check(out, "seed", a.seed(), b.seed());
     check(out, "--set", a.sets(), b.sets());
-    check(out, "the varied keys or values", a.dimensions(), b.dimensions());
+    check(out, "the grid", grid(a), grid(b));
     check(out, "replications", a.replications(), b.replications());
     check(out, "measures", a.measures().stream().map(SweepManifest.Measure::name).toList(),
         b.measures().stream().map(SweepManifest.Measure::name).toList());
     return out.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", out));
+  }
+
+  /** {@code [links.0.loss: 0, 0.1; hosts.A.tcp.cc+hosts.B.tcp.cc: reno+reno, ...]}. */
+  private static String grid(SweepManifest m) {
+    List<String> dims = new ArrayList<>();
+    for (SweepManifest.Dimension d : m.dimensions()) {
+      dims.add(String.join("+", d.keys()) + ": "
+          + String.join(", ", d.values().stream().map(v -> String.join("+", v)).toList()));
+    }
+    return "[" + String.join("; ", dims) + "]";
   }
 
   private static void check(List<String> out, String what, Object a, Object b) {

@@ -44,11 +44,16 @@ public final class SweepFiles {
 
   /** Writes {@code text} to {@code file} through a temporary file and an atomic rename. */
   public static void writeAtomically(Path file, String text) throws IOException {
+    writeAtomically(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Writes {@code content} to {@code file} through a temporary file and an atomic rename. */
+  public static void writeAtomically(Path file, byte[] content) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
     try {
-      Files.writeString(tmp, text);
+      Files.write(tmp, content);
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

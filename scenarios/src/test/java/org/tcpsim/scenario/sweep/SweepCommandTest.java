@@ -138,18 +138,22 @@ class SweepCommandTest {
       Path f = scenario(LOSSY);
       Path one = tmp.resolve("one");
       Path two = tmp.resolve("two");
-      assertThat(tcpsim("sweep", f.toString(), "--out", one.toString(), "--jobs", "1",
-          "--no-collect")).isZero();
-      assertThat(tcpsim("sweep", f.toString(), "--out", two.toString(), "--jobs", "2",
-          "--no-collect")).isZero();
+      assertThat(tcpsim("sweep", f.toString(), "--out", one.toString(), "--jobs", "1")).isZero();
+      assertThat(tcpsim("sweep", f.toString(), "--out", two.toString(), "--jobs", "2")).isZero();
       assertThat(runFiles(two)).isEqualTo(runFiles(one)).hasSize(12);
+      for (String table : List.of("runs.csv", "summary.csv")) {
+        assertThat(Files.readString(two.resolve(table))).as(table)
+            .isEqualTo(Files.readString(one.resolve(table)));
+      }
+      assertThat(Files.readString(one.resolve("runs.csv")).lines()).hasSize(13);
+      assertThat(out.toString()).contains("collected 12 of 12 runs into " + one);
     }
 
     @Test
     void shardsTogetherAreTheWholeSweep() throws Exception {
       Path f = scenario(LOSSY);
       Path whole = tmp.resolve("whole");
-      tcpsim("sweep", f.toString(), "--out", whole.toString(), "--no-collect");
+      tcpsim("sweep", f.toString(), "--out", whole.toString());
       TreeMap<String, String> union = new TreeMap<>();
       for (int i = 1; i <= 3; i++) {
         Path shard = tmp.resolve("shard" + i);
@@ -162,6 +166,15 @@ class SweepCommandTest {
       }
       assertThat(union).isEqualTo(runFiles(whole));
       assertThat(out.toString()).contains("8 runs of other shards are not in");
+      Path merged = tmp.resolve("merged");
+      assertThat(tcpsim("collect", tmp.resolve("shard1").toString(),
+          tmp.resolve("shard2").toString(), tmp.resolve("shard3").toString(), "--out",
+          merged.toString())).isZero();
+      for (String table : List.of("runs.csv", "summary.csv",
+          "plots/handshake.time.mean.svg")) {
+        assertThat(Files.readString(merged.resolve(table))).as(table)
+            .isEqualTo(Files.readString(whole.resolve(table)));
+      }
     }
 
     @Test
@@ -210,14 +223,15 @@ class SweepCommandTest {
       int afterKill = countRuns(killed);
       assertThat(afterKill).isGreaterThanOrEqualTo(10).isLessThan(120);
 
-      assertThat(tcpsim("sweep", f.toString(), "--out", killed.toString(), "--no-collect"))
-          .isZero();
+      assertThat(tcpsim("sweep", f.toString(), "--out", killed.toString())).isZero();
       assertThat(out.toString()).contains("ran " + (120 - afterKill) + " runs, " + afterKill
           + " already done");
       Path clean = tmp.resolve("clean");
-      assertThat(tcpsim("sweep", f.toString(), "--out", clean.toString(), "--no-collect"))
-          .isZero();
+      assertThat(tcpsim("sweep", f.toString(), "--out", clean.toString())).isZero();
       assertThat(runFiles(killed)).isEqualTo(runFiles(clean)).hasSize(120);
+      assertThat(Files.readString(killed.resolve("runs.csv")))
+          .isEqualTo(Files.readString(clean.resolve("runs.csv")));
+      assertThat(Files.readString(killed.resolve("runs.csv")).lines()).hasSize(121);
     }
 
     static int countRuns(Path dir) throws IOException {

@@ -3,10 +3,8 @@ package org.tcpsim.scenario.sweep.collect;
 import java.awt.Rectangle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -39,7 +37,7 @@ final class ChartFiles {
     String svg = plot.fileStem() + ".svg";
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ChartUtils.writeChartAsPNG(bytes, chart, WIDTH, HEIGHT);
-    writeAtomically(dir.resolve(png), bytes.toByteArray());
+    SweepFiles.writeAtomically(dir.resolve(png), bytes.toByteArray());
     SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
     // The default prefix of clip-path ids is derived from the clock; a fixed one makes the same
     // sweep give the same SVG bytes.
@@ -74,22 +72,11 @@ final class ChartFiles {
     JFreeChart chart = new JFreeChart(plot.title(), JFreeChart.DEFAULT_TITLE_FONT, xy,
         plot.legend());
     ChartUtils.applyCurrentTheme(chart);
+    // White with light grid lines, as plots in papers and lab reports are, and prints well.
+    xy.setBackgroundPaint(java.awt.Color.WHITE);
+    xy.setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
+    xy.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
+    chart.setBackgroundPaint(java.awt.Color.WHITE);
     return chart;
-  }
-
-  private static void writeAtomically(Path file, byte[] content) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-    try {
-      Files.write(tmp, content);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }
