@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
       CollectCommand.class,
       Main.Validate.class,
       Main.ListScenarios.class,
-      Main.Bench.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
@@ -67,12 +67,6 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
-    return BAD_INPUT;
-  }
-
-  /** Says that a subcommand is not built yet and exits with status 2; prints nothing else. */
-  static int notBuiltYet(CommandLine.Model.CommandSpec spec, String what) {
-    spec.commandLine().getErr().println("tcpsim " + spec.name() + ": not built yet. " + what);
     return BAD_INPUT;
   }
 
@@ -167,19 +161,6 @@ public final class Main implements Callable<Integer> {
       }
       out.flush();
       return OK;
-    }
-  }
-
-  @Command(name = "bench", mixinStandardHelpOptions = true,
-      description = "Time whole scenarios. (Not built yet.)")
-  static final class Bench implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Parameters(arity = "0..*", paramLabel = "FILE") java.util.List<String> files;
-
-    @Override
-    public Integer call() {
-      return notBuiltYet(spec, "Scenario benchmarks arrive with the performance issue (#6); "
-          + "the kernel's JMH benchmarks are in sim-bench (see README).");
     }
   }
 }

@@ -68,21 +68,9 @@ final class RunCommand {
   }
 
   /** A file, or the name of a bundled scenario when no such file exists. */
-  static Scenario load(String file, RunOptions o) throws ScenarioException, BadOption {
-    Path p;
-    try {
-      p = Path.of(file);
-    } catch (InvalidPathException e) {
-      throw new BadOption(file + ": not a valid path: " + e.getReason());
-    }
-    if (!Files.exists(p)) {
-      Optional<String> bundled = Library.text(file);
-      if (bundled.isPresent()) {
-        String name = file.endsWith(".yaml") ? file : file + ".yaml";
-        return ScenarioLoader.parse(bundled.get(), "library/" + name, o.sets);
-      }
-    }
-    return ScenarioLoader.load(p, o.sets);
+  static Scenario load(String file, RunOptions o) throws ScenarioException {
+    ScenarioSource source = ScenarioSource.resolve(file);
+    return ScenarioLoader.parse(source.text(), source.name(), o.sets);
   }
 
   private static long parseUntil(String text) throws BadOption {

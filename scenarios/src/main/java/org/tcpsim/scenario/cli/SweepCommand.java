@@ -109,7 +109,12 @@ public final class SweepCommand implements Callable<Integer> {
     if (file == null) {
       throw new BadInput("tcpsim sweep: missing FILE; try 'tcpsim sweep --help'");
     }
-    Source source = Source.resolve(file);
+    ScenarioSource source;
+    try {
+      source = ScenarioSource.resolve(file);
+    } catch (ScenarioException e) {
+      throw new BadInput(e.errors().stream().map(ScenarioError::toString).toList());
+    }
     Shard part = Shard.WHOLE;
     if (shard != null) {
       try {
@@ -127,7 +132,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
     ScenarioLoader.Grid grid;
     try {
-      grid = ScenarioLoader.parseGrid(source.text, source.name, sets, varies);
+      grid = ScenarioLoader.parseGrid(source.text(), source.name(), sets, varies);
     } catch (ScenarioException e) {
       throw new BadInput(e.errors().stream().map(ScenarioError::toString).toList());
     }
@@ -140,15 +145,15 @@ public final class SweepCommand implements Callable<Integer> {
       return Main.OK;
     }
     Sweep sweep = grid.sweep();
-    List<SweepManifest.Measure> chosen = measures(sweep, probe, source.name);
+    List<SweepManifest.Measure> chosen = measures(sweep, probe, source.name());
     long theSeed = seed != null ? seed : grid.scenario().seed();
     int reps = replications != null ? replications : sweep.replications();
-    SweepManifest manifest = new SweepManifest(1, grid.scenario().name(), source.name,
-        sha256(source.text), Main.version(), theSeed, sets,
+    SweepManifest manifest = new SweepManifest(1, grid.scenario().name(), source.name(),
+        sha256(source.text()), Main.version(), theSeed, sets,
         sweep.dimensions().stream().map(d -> new SweepManifest.Dimension(d.keys(), d.values()))
             .toList(),
         reps, chosen, grid.points().size(), grid.points().size() * reps,
-        reproduce(source.name, theSeed, reps));
+        reproduce(source.name(), theSeed, reps));
     SweepPlan plan = new SweepPlan(manifest, sweep, grid.points());
     Path dir = outDir(grid.scenario().name());
     if (list) {
@@ -295,30 +300,6 @@ public final class SweepCommand implements Callable<Integer> {
           .digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-  }
-
-  /** The scenario text and the name messages use for it. */
-  private record Source(String name, String text) {
-    static Source resolve(String file) throws BadInput {
-      Path p;
-      try {
-        p = Path.of(file);
-      } catch (InvalidPathException e) {
-        throw new BadInput(file + ": not a valid path: " + e.getReason());
-      }
-      if (!Files.exists(p)) {
-        Optional<String> bundled = Library.text(file);
-        if (bundled.isPresent()) {
-          return new Source("library/" + (file.endsWith(".yaml") ? file : file + ".yaml"),
-              bundled.get());
-        }
-      }
-      try {
-        return new Source(file, ScenarioLoader.read(p));
-      } catch (ScenarioException e) {
-        throw new BadInput(e.errors().stream().map(ScenarioError::toString).toList());
-      }
     }
   }
 

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,11 +28,32 @@ class MainTest {
     assertThat(out.toString()).contains("run", "sweep", "validate", "list", "bench");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"bench"})
-  void subcommandsNotYetBuiltSaySoAndExitTwo(String sub) {
-    assertThat(run(sub)).isEqualTo(2);
-    assertThat(err.toString()).contains("tcpsim " + sub + ": not built yet");
+  @Test
+  void benchTimesABundledScenarioAndSaysWhatItDid() {
+    assertThat(run("bench", "rfc9293-figure-6", "--runs", "3", "--warmup", "1")).isZero();
+    assertThat(out.toString()).startsWith("rfc9293-figure-6: median ")
+        .contains("over 3 runs after 1 warm-up; 14 events, ")
+        .contains("1 connections completed, 10 bytes delivered, simulated end 240ms");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void benchJsonIsOneObjectPerFile() throws Exception {
+    assertThat(run("bench", "rfc9293-figure-6", "rfc9293-figure-6", "--runs", "1", "--json"))
+        .isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(2);
+    var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
+    assertThat(tree.get("events").asLong()).isEqualTo(14);
+    assertThat(tree.get("bytes_delivered").asLong()).isEqualTo(10);
+    assertThat(tree.get("wall_median_s").asDouble()).isPositive();
+  }
+
+  @Test
+  void benchOfABadFileSaysWhereAndExitsTwo(@TempDir Path tmp) throws Exception {
+    Path bad = write(tmp, "bad.yaml", "name: bad\nuntil: 5sec\n");
+    assertThat(run("bench", bad.toString())).isEqualTo(2);
+    assertThat(err.toString()).startsWith(bad + ":2:8: until: unknown unit 'sec'");
     assertThat(out.toString()).isEmpty();
   }
 

@@ -1,0 +1,136 @@
+package org.tcpsim.scenario.cli;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tcpsim.core.Time;
+import org.tcpsim.scenario.load.ScenarioError;
+import org.tcpsim.scenario.load.ScenarioException;
+import org.tcpsim.scenario.load.ScenarioLoader;
+import org.tcpsim.scenario.model.Scenario;
+import org.tcpsim.scenario.run.RunResult;
+import org.tcpsim.scenario.run.Simulation;
+import org.tcpsim.scenario.sweep.SweepFiles;
+import org.tcpsim.tcp.app.AppStats;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code tcpsim bench}: whole scenarios timed in one JVM, warm-up runs first (so the JIT has
+ * compiled the hot paths, as it has in a sweep), then timed runs. Wall time is the simulation's
+ * own (building and running, not loading the file or starting the JVM); peak heap is read from
+ * the heap memory pools, after a GC before each run.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Time whole scenarios: warm-up runs, then timed runs in the same JVM; per file "
+        + "the median, min and max wall time, events, events per second, peak heap and what "
+        + "the run did.", "Exit status: 0 done; 2 bad input."})
+public final class BenchCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*",
+      description = "Scenario files or names of bundled scenarios.")
+  List<String> files;
+
+  @Option(names = "--runs", paramLabel = "N", description = "Timed runs per file (default 5).")
+  int runs = 5;
+
+  @Option(names = "--warmup", paramLabel = "N",
+      description = "Untimed runs before them (default 2).")
+  int warmup = 2;
+
+  @Option(names = "--json", description = "One JSON object per file instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (runs < 1 || warmup < 0) {
+      err.println("tcpsim bench: --runs: expected at least 1 and --warmup at least 0, got "
+          + runs + " and " + warmup);
+      err.flush();
+      return Main.BAD_INPUT;
+    }
+    List<Scenario> scenarios = new ArrayList<>();
+    for (String f : files) {
+      try {
+        ScenarioSource s = ScenarioSource.resolve(f);
+        scenarios.add(ScenarioLoader.parse(s.text(), s.name(), List.of()));
+      } catch (ScenarioException e) {
+        e.errors().stream().map(ScenarioError::toString).forEach(err::println);
+        err.flush();
+        return Main.BAD_INPUT;
+      }
+    }
+    for (int i = 0; i < files.size(); i++) {
+      Map<String, Object> r = bench(scenarios.get(i));
+      r.put("file", files.get(i));
+      out.println(json ? SweepFiles.toJson(r).replaceAll("\\s*\\n\\s*", " ").strip()
+          : text(r));
+      out.flush();
+    }
+    return Main.OK;
+  }
+
+  private Map<String, Object> bench(Scenario scenario) {
+    for (int i = 0; i < warmup; i++) {
+      new Simulation(scenario).run();
+    }
+    long[] wall = new long[runs];
+    long peak = 0;
+    RunResult last = null;
+    for (int i = 0; i < runs; i++) {
+      System.gc();
+      List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(p -> p.getType() == MemoryType.HEAP).toList();
+      heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+      long start = System.nanoTime();
+      last = new Simulation(scenario).run();
+      wall[i] = System.nanoTime() - start;
+      peak = Math.max(peak, heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum());
+    }
+    long[] sorted = wall.clone();
+    Arrays.sort(sorted);
+    long median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
+    long completed = 0;
+    long delivered = 0;
+    for (AppStats a : last.simulation().appStats().values()) {
+      completed += a.completions();
+      delivered += a.bytesReceived();
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("scenario", scenario.name());
+    m.put("runs", runs);
+    m.put("warmup", warmup);
+    m.put("wall_median_s", median / 1e9);
+    m.put("wall_min_s", sorted[0] / 1e9);
+    m.put("wall_max_s", sorted[runs - 1] / 1e9);
+    m.put("events", last.eventsExecuted());
+    m.put("events_per_s", Math.round(last.eventsExecuted() / (median / 1e9)));
+    m.put("peak_heap_mib", Math.round(peak / 1048576.0 * 10) / 10.0);
+    m.put("connections_completed", completed);
+    m.put("bytes_delivered", delivered);
+    m.put("simulated_end", Time.format(last.simulatedTime()));
+    return m;
+  }
+
+  private static String text(Map<String, Object> r) {
+    return String.format("%s: median %.3f s (min %.3f, max %.3f) over %d runs after %d warm-up;"
+            + " %,d events, %,d events/s; peak heap %.1f MiB; %,d connections completed, %,d "
+            + "bytes delivered, simulated end %s",
+        r.get("file"), r.get("wall_median_s"), r.get("wall_min_s"), r.get("wall_max_s"),
+        r.get("runs"), r.get("warmup"), r.get("events"), r.get("events_per_s"),
+        r.get("peak_heap_mib"), r.get("connections_completed"), r.get("bytes_delivered"),
+        r.get("simulated_end"));
+  }
+}
