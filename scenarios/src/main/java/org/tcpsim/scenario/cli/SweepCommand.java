@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
     description = {"Run a scenario over a grid of parameter values with replications. Each "
         + "finished run is written to DIR/runs/ at once; running the same command again resumes "
         + "where it stopped. When every run is done, 'tcpsim collect DIR' is run: runs.csv, "
-        + "summary.csv (mean, sd, 95% confidence interval) and plots.",
+        + "summary.csv (mean, sd, 95%% confidence interval) and plots.",
         "Exit status: 0 done; 2 bad input; 3 internal error."})
 public final class SweepCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -58,22 +58,34 @@ final class SweepOverrides {
       }
       List<String> keys = group.getValue().stream().map(Yaml::key).toList();
       entries.removeIf(t -> keys.contains(Yaml.key(t)));
+      // The new group takes the place of the first group it replaces, so the grid's order
+      // (and its plots' axes) stay as the file has them.
       List<Node> groups = new ArrayList<>();
       NodeTuple zip = find(entries, SweepVary.ZIP);
+      boolean placed = false;
       if (zip != null) {
         Node old = zip.getValueNode();
         for (Node g : old instanceof SequenceNode s ? s.getValue() : List.of(old)) {
           if (!(g instanceof MappingNode gm)
               || gm.getValue().stream().map(Yaml::key).noneMatch(keys::contains)) {
             groups.add(g);
+          } else if (!placed) {
+            groups.add(group);
+            placed = true;
           }
         }
-        entries.remove(zip);
       }
-      groups.add(group);
-      entries.add(new NodeTuple(Yaml.scalar(SweepVary.ZIP, value),
+      if (!placed) {
+        groups.add(group);
+      }
+      NodeTuple replacement = new NodeTuple(Yaml.scalar(SweepVary.ZIP, value),
           new SequenceNode(Tag.SEQ, true, groups, FlowStyle.FLOW, value.getStartMark(),
-              value.getEndMark())));
+              value.getEndMark()));
+      if (zip == null) {
+        entries.add(replacement);
+      } else {
+        entries.set(entries.indexOf(zip), replacement);
+      }
       return;
     }
     NodeTuple zip = find(entries, SweepVary.ZIP);

@@ -1,6 +1,7 @@
 package org.tcpsim.scenario.run;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,8 @@ final class Metrics implements TraceSink {
   private final Map<TcpState, Occupancy> states = new EnumMap<>(TcpState.class);
   private final Occupancy synQueue = new Occupancy();
   private final Set<Recorder.Key> halfOpen = new HashSet<>();
+  /** Each counted connection's state, so a crash can take its connections off the counts. */
+  private final Map<Recorder.Key, TcpState> current = new HashMap<>();
 
   Metrics() {
     for (TcpState s : TcpState.values()) {
@@ -30,19 +33,38 @@ final class Metrics implements TraceSink {
     if (!(e instanceof StateChanged s) || s.conn().isListening()) {
       return;
     }
+    Recorder.Key key = new Recorder.Key(s.host(), s.conn());
     if (counted(s.from())) {
       states.get(s.from()).add(s.time(), -1);
+      current.remove(key);
     }
     if (counted(s.to())) {
       states.get(s.to()).add(s.time(), 1);
+      current.put(key, s.to());
     }
-    Recorder.Key key = new Recorder.Key(s.host(), s.conn());
     if (s.from() == TcpState.LISTEN && s.to() == TcpState.SYN_RECEIVED) {
       halfOpen.add(key);
       synQueue.add(s.time(), 1);
     } else if (s.from() == TcpState.SYN_RECEIVED && halfOpen.remove(key)) {
       synQueue.add(s.time(), -1);
     }
+  }
+
+  /**
+   * A host crashed: its connections are gone without a state change (their TCBs are lost, RFC
+   * 9293 3.10 has no event for it), so they leave the counts here.
+   */
+  void crashed(String host, long now) {
+    current.entrySet().removeIf(e -> {
+      if (!e.getKey().host().equals(host)) {
+        return false;
+      }
+      states.get(e.getValue()).add(now, -1);
+      if (halfOpen.remove(e.getKey())) {
+        synQueue.add(now, -1);
+      }
+      return true;
+    });
   }
 
   /**

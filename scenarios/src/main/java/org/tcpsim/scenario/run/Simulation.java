@@ -273,8 +273,10 @@ public final class Simulation {
   private void connect(int index, App.Connect c) {
     TcpStack stack = stacks.get(c.from());
     AppStats stats = new AppStats();
-    appStats.put("connect " + c.from() + ">" + c.target().display()
-        + (c.count() > 1 ? " x" + c.count() : ""), stats);
+    String name = "connect " + c.from() + ">" + c.target().display()
+        + (c.count() > 1 ? " x" + c.count() : "");
+    // Two clients with the same source and target are two apps, each with its own counts.
+    appStats.put(appStats.containsKey(name) ? name + " (apps." + index + ")" : name, stats);
     Endpoint target = new Endpoint(c.target().address(), c.target().port());
     Integer iss = c.iss().isPresent() ? (int) c.iss().getAsLong() : null;
     UniformRandomProvider arrivals = c.rate().isPresent()
@@ -304,6 +306,7 @@ public final class Simulation {
     Host host = (Host) net.node(a.host());
     switch (a.call()) {
       case CRASH -> {
+        metrics.crashed(a.host(), sim.now());
         stack.crash();
         host.setUp(false);
         return;

@@ -233,6 +233,16 @@ class SweepGridTest {
     }
 
     @Test
+    void varyZipKeepsTheReplacedGroupsPlaceInTheGrid() throws Exception {
+      Sweep s = grid("sweep: { vary: { zip: { hosts.A.tcp.mss: [536], hosts.B.tcp.mss: [536] }, "
+          + "links.0.delay: [1ms, 2ms] } }",
+          "zip={hosts.A.tcp.mss: [1000, 1460], hosts.B.tcp.mss: [1000, 1460]}").sweep();
+      assertThat(s.dimensions().get(0).keys()).containsExactly("hosts.A.tcp.mss",
+          "hosts.B.tcp.mss");
+      assertThat(s.dimensions().get(1).keys()).containsExactly("links.0.delay");
+    }
+
+    @Test
     void varyOfAZippedKeySaysToReplaceTheGroup() {
       assertThatThrownBy(() -> grid(
           "sweep: { vary: { zip: { hosts.A.tcp.mss: [536], hosts.B.tcp.mss: [536] } } }",

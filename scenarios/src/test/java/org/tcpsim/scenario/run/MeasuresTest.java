@@ -107,4 +107,47 @@ class MeasuresTest {
         .contains("handshake.time.mean", "listen.syn-dropped", "B.listen.syn-dropped",
             "drops.backlog", "state.TIME-WAIT.mean");
   }
+
+  /** For every bundled scenario: the state counts at the end are the connections the stacks hold. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("library")
+  void stateCountsAtTheEndAreTheStacksConnections(Path file) throws Exception {
+    Simulation sim = new Simulation(ScenarioLoader.load(file, List.of()));
+    RunResult r = sim.run();
+    for (org.tcpsim.tcp.TcpState state : org.tcpsim.tcp.TcpState.values()) {
+      if (state == org.tcpsim.tcp.TcpState.CLOSED || state == org.tcpsim.tcp.TcpState.LISTEN) {
+        continue;
+      }
+      long live = sim.stacks().values().stream().flatMap(s -> s.connections().stream())
+          .filter(c -> c.state() == state).count();
+      assertThat(Measures.value(r, "state." + state + ".end")).as(file + " " + state)
+          .isEqualTo(live);
+      assertThat(Measures.value(r, "state." + state + ".max")).as(file + " " + state)
+          .isGreaterThanOrEqualTo(live);
+    }
+  }
+
+  static java.util.stream.Stream<Path> library() throws Exception {
+    return java.nio.file.Files.list(Path.of("library")).filter(p -> p.toString().endsWith(".yaml"))
+        .sorted();
+  }
+
+  @Test
+  void aCrashTakesTheHostsConnectionsOffTheCounts() throws Exception {
+    Simulation sim = new Simulation(ScenarioLoader.load(Path.of("library/half-open-after-crash.yaml"),
+        List.of()));
+    RunResult r = sim.run();
+    assertThat(Measures.value(r, "state.ESTABLISHED.max")).isEqualTo(2);
+    assertThat(Measures.value(r, "state.ESTABLISHED.end")).isEqualTo(sim.stacks().values()
+        .stream().flatMap(s -> s.connections().stream())
+        .filter(c -> c.state() == org.tcpsim.tcp.TcpState.ESTABLISHED).count());
+  }
+
+  @Test
+  void twoClientsWithTheSameSourceAndTargetAreCountedApart() throws Exception {
+    RunResult r = new Simulation(ScenarioLoader.load(
+        Path.of("library/stale-syn-during-handshake.yaml"), List.of())).run();
+    assertThat(Measures.value(r, "connections.opened")).isEqualTo(2);
+    assertThat(r.simulation().appStats()).hasSize(3);
+  }
 }
