@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.YIntervalSeries;
@@ -47,6 +49,22 @@ final class ChartFiles {
     return List.of(png, svg);
   }
 
+  /** Whether every x is above 0 and the largest is at least 50 times the smallest. */
+  static boolean spansDecades(Plot plot) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = 0;
+    for (Plot.Series s : plot.series()) {
+      for (Plot.Point p : s.points()) {
+        if (p.x() <= 0) {
+          return false;
+        }
+        min = Math.min(min, p.x());
+        max = Math.max(max, p.x());
+      }
+    }
+    return max >= 50 * min;
+  }
+
   static JFreeChart chart(Plot plot) {
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     for (Plot.Series s : plot.series()) {
@@ -56,10 +74,22 @@ final class ChartFiles {
       }
       data.addSeries(series);
     }
-    NumberAxis x = plot.xNames().isEmpty()
-        ? new NumberAxis(plot.xLabel())
-        : new SymbolAxis(plot.xLabel(), plot.xNames().toArray(new String[0]));
-    x.setAutoRangeIncludesZero(false);
+    ValueAxis x;
+    if (!plot.xNames().isEmpty()) {
+      x = new SymbolAxis(plot.xLabel(), plot.xNames().toArray(new String[0]));
+    } else if (spansDecades(plot)) {
+      // A geometric range (16, 32, ..., 1024 or 0.25/s to 1024/s) crowds its first points into
+      // one corner of a linear axis; a log axis spaces them evenly.
+      LogAxis log = new LogAxis(plot.xLabel());
+      log.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+      log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###",
+          java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+      x = log;
+    } else {
+      NumberAxis linear = new NumberAxis(plot.xLabel());
+      linear.setAutoRangeIncludesZero(false);
+      x = linear;
+    }
     NumberAxis y = new NumberAxis(plot.yLabel());
     // Differences between grid points are what a sweep is for; a y axis forced down to zero
     // could flatten them and their error bars into one line.
