@@ -22,7 +22,7 @@ import org.tcpsim.scenario.run.Simulation;
  * point runs and meets its own expectations (what {@code tcpsim run FILE} checks), and every lab
  * with a {@code sweep:} binds every grid point and names only measures that exist (what {@code
  * tcpsim sweep FILE} checks before it runs anything). The sweeps themselves are not run here;
- * scenarios/labs/LABS.md gives their results. Tests run with the module directory as the working
+ * README.md (Coursework labs) gives their results. Tests run with the module directory as the working
  * directory.
  */
 class LabsTest {
