@@ -154,7 +154,7 @@ public final class SweepCommand implements Callable<Integer> {
             .toList(),
         reps, chosen, grid.points().size(), grid.points().size() * reps,
         reproduce(source.name(), theSeed, reps));
-    SweepPlan plan = new SweepPlan(manifest, sweep, grid.points());
+    SweepPlan plan = new SweepPlan(manifest, grid.points());
     Path dir = outDir(grid.scenario().name());
     if (list) {
       return list(plan, part);

@@ -41,6 +41,31 @@ public record SweepManifest(
     measures = List.copyOf(measures);
   }
 
+  /** A point's position along each dimension (the first dimension varies slowest). */
+  public int[] positions(int point) {
+    int[] at = new int[dimensions.size()];
+    int rest = point;
+    for (int i = dimensions.size() - 1; i >= 0; i--) {
+      int size = dimensions.get(i).values().size();
+      at[i] = rest % size;
+      rest /= size;
+    }
+    return at;
+  }
+
+  /** The varied keys and their values at a grid point, as written, in dimension order. */
+  public java.util.Map<String, String> parameters(int point) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    int[] at = positions(point);
+    for (int d = 0; d < dimensions.size(); d++) {
+      List<String> tuple = dimensions.get(d).values().get(at[d]);
+      for (int k = 0; k < tuple.size(); k++) {
+        out.put(dimensions.get(d).keys().get(k), tuple.get(k));
+      }
+    }
+    return out;
+  }
+
   /**
    * One dimension of the grid: one key, or several keys varied together ({@code zip}).
    *

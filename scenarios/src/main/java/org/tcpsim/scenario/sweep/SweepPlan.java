@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tcpsim.scenario.model.Scenario;
-import org.tcpsim.scenario.model.Sweep;
 import org.tcpsim.scenario.run.Measures;
 import org.tcpsim.scenario.run.RunResult;
 import org.tcpsim.scenario.run.Simulation;
@@ -18,18 +17,16 @@ import org.tcpsim.scenario.run.Simulation;
  */
 public final class SweepPlan {
   private final SweepManifest manifest;
-  private final Sweep sweep;
   private final List<Scenario> points;
 
   /**
-   * @param points the scenario at each grid point, in {@link Sweep#points()} order
+   * @param points the scenario at each grid point, in the manifest's grid order
    */
-  public SweepPlan(SweepManifest manifest, Sweep sweep, List<Scenario> points) {
+  public SweepPlan(SweepManifest manifest, List<Scenario> points) {
     if (points.size() * manifest.replications() != manifest.runs()) {
       throw new IllegalArgumentException("runs do not match points x replications");
     }
     this.manifest = manifest;
-    this.sweep = sweep;
     this.points = List.copyOf(points);
   }
 
@@ -51,21 +48,7 @@ public final class SweepPlan {
 
   /** The varied keys and their values at a grid point, as written. */
   public Map<String, String> parameters(int point) {
-    Map<String, String> out = new LinkedHashMap<>();
-    List<Sweep.Dimension> dims = sweep.dimensions();
-    int[] coordinate = new int[dims.size()];
-    int rest = point;
-    for (int d = dims.size() - 1; d >= 0; d--) {
-      coordinate[d] = rest % dims.get(d).size();
-      rest /= dims.get(d).size();
-    }
-    for (int d = 0; d < dims.size(); d++) {
-      List<String> tuple = dims.get(d).values().get(coordinate[d]);
-      for (int k = 0; k < tuple.size(); k++) {
-        out.put(dims.get(d).keys().get(k), tuple.get(k));
-      }
-    }
-    return out;
+    return manifest.parameters(point);
   }
 
   /** The {@code --set} assignments of a run, for {@code --list}. */

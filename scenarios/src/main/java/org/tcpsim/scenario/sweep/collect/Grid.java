@@ -12,11 +12,13 @@ import org.tcpsim.scenario.sweep.SweepManifest.Dimension;
  * row of a point shows the same text.
  */
 final class Grid {
+  private final SweepManifest manifest;
   private final List<Dimension> dimensions;
   private final int points;
 
   /** The manifest's grid; it must be consistent ({@link Shards} checks that on reading). */
   Grid(SweepManifest manifest) {
+    this.manifest = manifest;
     this.dimensions = manifest.dimensions();
     this.points = manifest.points();
   }
@@ -50,24 +52,12 @@ final class Grid {
 
   /** The point's position along each dimension. */
   int[] positions(int point) {
-    int[] at = new int[dimensions.size()];
-    int rest = point;
-    for (int i = dimensions.size() - 1; i >= 0; i--) {
-      int size = dimensions.get(i).values().size();
-      at[i] = rest % size;
-      rest /= size;
-    }
-    return at;
+    return manifest.positions(point);
   }
 
   /** The point's value of every varied key, in the order of {@link #keys()}. */
   List<String> values(int point) {
-    int[] at = positions(point);
-    List<String> values = new ArrayList<>();
-    for (int i = 0; i < dimensions.size(); i++) {
-      values.addAll(dimensions.get(i).values().get(at[i]));
-    }
-    return values;
+    return new ArrayList<>(manifest.parameters(point).values());
   }
 
   /**
