@@ -45,7 +45,14 @@ public final class TcpStack implements PacketHandler {
   private static final int EPHEMERAL_FIRST = 49152;
 
   private final Simulator sim;
-  private final TraceBus trace;
+  /** One trace topic per event type: an event nobody wants is never built. */
+  private final TraceBus.Topic<StateChanged> stateTrace;
+  private final TraceBus.Topic<UserSignal> signalTrace;
+  private final TraceBus.Topic<TimerFired> timerTrace;
+  private final TraceBus.Topic<SegmentSent> sentTrace;
+  private final TraceBus.Topic<SegmentReceived> receivedTrace;
+  private final TraceBus.Topic<SegmentDropped> droppedTrace;
+  private final TraceBus.Topic<ListenerEvent> listenerTrace;
   private final String hostName;
   private final int address;
   private final TcpConfig cfg;
@@ -82,7 +89,13 @@ public final class TcpStack implements PacketHandler {
   public TcpStack(Simulator sim, TraceBus trace, RandomStreams streams, String hostName, int address,
       TcpConfig cfg, Consumer<Packet> wire) {
     this.sim = Objects.requireNonNull(sim);
-    this.trace = Objects.requireNonNull(trace);
+    this.stateTrace = trace.topic(StateChanged.class);
+    this.signalTrace = trace.topic(UserSignal.class);
+    this.timerTrace = trace.topic(TimerFired.class);
+    this.sentTrace = trace.topic(SegmentSent.class);
+    this.receivedTrace = trace.topic(SegmentReceived.class);
+    this.droppedTrace = trace.topic(SegmentDropped.class);
+    this.listenerTrace = trace.topic(ListenerEvent.class);
     this.hostName = Objects.requireNonNull(hostName);
     this.address = address;
     this.cfg = Objects.requireNonNull(cfg);
@@ -142,8 +155,8 @@ public final class TcpStack implements PacketHandler {
     }
     Listener l = new Listener(this, new Endpoint(address, port), handler);
     listeners.put(port, l);
-    if (trace.active()) {
-      trace.publish(new StateChanged(now(), hostName, l.id(), TcpState.CLOSED, TcpState.LISTEN,
+    if (stateTrace.active()) {
+      stateTrace.publish(new StateChanged(now(), hostName, l.id(), TcpState.CLOSED, TcpState.LISTEN,
           "passive OPEN (RFC 9293 3.10.1)"));
     }
     return l;
@@ -202,8 +215,8 @@ public final class TcpStack implements PacketHandler {
   void removeListener(Listener l) {
     listeners.remove(l.port(), l);
     closedListeners.add(l);
-    if (trace.active()) {
-      trace.publish(new StateChanged(now(), hostName, l.id(), TcpState.LISTEN, TcpState.CLOSED,
+    if (stateTrace.active()) {
+      stateTrace.publish(new StateChanged(now(), hostName, l.id(), TcpState.LISTEN, TcpState.CLOSED,
           "CLOSE in LISTEN (RFC 9293 3.10.4)"));
     }
   }
@@ -258,8 +271,8 @@ public final class TcpStack implements PacketHandler {
     if (p.corrupted()) {
       checksumErrors++;
       segmentsDropped++;
-      if (trace.active()) {
-        trace.publish(new SegmentDropped(now(), hostName, src, dst, seg, "checksum",
+      if (droppedTrace.active()) {
+        droppedTrace.publish(new SegmentDropped(now(), hostName, src, dst, seg, "checksum",
             "checksum failed: the segment was damaged on a link (RFC 9293 3.1)"));
       }
       return;
@@ -270,8 +283,8 @@ public final class TcpStack implements PacketHandler {
   /** A segment from {@code src} to this host's {@code dst} (RFC 9293 3.10.7). */
   public void segmentArrives(Endpoint src, Endpoint dst, Segment seg) {
     segmentsReceived++;
-    if (trace.active()) {
-      trace.publish(new SegmentReceived(now(), hostName, src, dst, seg));
+    if (receivedTrace.active()) {
+      receivedTrace.publish(new SegmentReceived(now(), hostName, src, dst, seg));
     }
     Connection c = connections.get(key(dst.port(), src));
     if (c != null) {
@@ -346,8 +359,8 @@ public final class TcpStack implements PacketHandler {
     if (s.has(RST)) {
       resetsSent++;
     }
-    if (trace.active()) {
-      trace.publish(new SegmentSent(now(), hostName, src, dst, s, injected, cause));
+    if (sentTrace.active()) {
+      sentTrace.publish(new SegmentSent(now(), hostName, src, dst, s, injected, cause));
     }
     wire.accept(new Packet(src.address(), dst.address(), packetSize(s), s));
   }
@@ -403,20 +416,20 @@ public final class TcpStack implements PacketHandler {
   // Tracing and counting
 
   void stateChanged(Connection c, TcpState from, TcpState to, String cause) {
-    if (trace.active()) {
-      trace.publish(new StateChanged(now(), hostName, c.id(), from, to, cause));
+    if (stateTrace.active()) {
+      stateTrace.publish(new StateChanged(now(), hostName, c.id(), from, to, cause));
     }
   }
 
   void userSignal(Connection c, String signal) {
-    if (trace.active()) {
-      trace.publish(new UserSignal(now(), hostName, c.id(), signal));
+    if (signalTrace.active()) {
+      signalTrace.publish(new UserSignal(now(), hostName, c.id(), signal));
     }
   }
 
   void timerFired(Connection c, String timer, String detail) {
-    if (trace.active()) {
-      trace.publish(new TimerFired(now(), hostName, c.id(), timer, detail));
+    if (timerTrace.active()) {
+      timerTrace.publish(new TimerFired(now(), hostName, c.id(), timer, detail));
     }
   }
 
@@ -426,14 +439,14 @@ public final class TcpStack implements PacketHandler {
 
   void dropped(Connection c, Endpoint src, Endpoint dst, Segment seg, String reason, String cause) {
     segmentsDropped++;
-    if (trace.active()) {
-      trace.publish(new SegmentDropped(now(), hostName, src, dst, seg, reason, cause));
+    if (droppedTrace.active()) {
+      droppedTrace.publish(new SegmentDropped(now(), hostName, src, dst, seg, reason, cause));
     }
   }
 
   void listenerEvent(Listener l, String what) {
-    if (trace.active()) {
-      trace.publish(new ListenerEvent(now(), hostName, l.id(), what, l.synQueueLength(),
+    if (listenerTrace.active()) {
+      listenerTrace.publish(new ListenerEvent(now(), hostName, l.id(), what, l.synQueueLength(),
           l.acceptQueueLength()));
     }
   }

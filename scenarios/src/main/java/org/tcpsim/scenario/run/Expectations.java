@@ -35,6 +35,9 @@ final class Expectations {
   Expectations(Simulation run) {
     this.run = run;
     for (Expectation e : run.scenario().expect()) {
+      if (e.check() instanceof Expectation.SignalGot && e.conn().isPresent()) {
+        run.recorder().watchSignals(e.host().orElse(null), Simulation.connectionId(e.conn().get()));
+      }
       if (e.check() instanceof Expectation.LadderIs && e.conn().isPresent()) {
         ConnectionId id = Simulation.connectionId(e.conn().get());
         if (id.remote() != null) {

@@ -1,12 +1,11 @@
 package org.tcpsim.scenario.run;
 
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.tcpsim.core.trace.TraceEvent;
 import org.tcpsim.core.trace.TraceSink;
+import org.tcpsim.tcp.ConnectionId;
 import org.tcpsim.tcp.TcpState;
 import org.tcpsim.tcp.trace.StateChanged;
 
@@ -16,11 +15,24 @@ import org.tcpsim.tcp.trace.StateChanged;
  * LISTEN to SYN-RECEIVED, RFC 9293 3.10.7.2, until they leave SYN-RECEIVED).
  */
 final class Metrics implements TraceSink {
+  /** A counted connection: its host, its state, and whether it sits in a SYN queue. */
+  private static final class Tracked {
+    final String host;
+    TcpState state;
+    boolean halfOpen;
+
+    Tracked(String host) {
+      this.host = host;
+    }
+  }
+
   private final Map<TcpState, Occupancy> states = new EnumMap<>(TcpState.class);
   private final Occupancy synQueue = new Occupancy();
-  private final Set<Recorder.Key> halfOpen = new HashSet<>();
-  /** Each counted connection's state, so a crash can take its connections off the counts. */
-  private final Map<Recorder.Key, TcpState> current = new HashMap<>();
+  /**
+   * Each counted connection, by the identity of its id object (each incarnation has its own),
+   * so a crash can take its connections off the counts.
+   */
+  private final Map<ConnectionId, Tracked> current = new IdentityHashMap<>();
 
   Metrics() {
     for (TcpState s : TcpState.values()) {
@@ -29,23 +41,34 @@ final class Metrics implements TraceSink {
   }
 
   @Override
+  public boolean wants(Class<? extends TraceEvent> type) {
+    return type == StateChanged.class;
+  }
+
+  @Override
   public void accept(TraceEvent e) {
     if (!(e instanceof StateChanged s) || s.conn().isListening()) {
       return;
     }
-    Recorder.Key key = new Recorder.Key(s.host(), s.conn());
+    Tracked t = current.get(s.conn());
     if (counted(s.from())) {
       states.get(s.from()).add(s.time(), -1);
-      current.remove(key);
     }
     if (counted(s.to())) {
       states.get(s.to()).add(s.time(), 1);
-      current.put(key, s.to());
+      if (t == null) {
+        t = new Tracked(s.host());
+        current.put(s.conn(), t);
+      }
+      t.state = s.to();
+    } else if (t != null) {
+      current.remove(s.conn());
     }
     if (s.from() == TcpState.LISTEN && s.to() == TcpState.SYN_RECEIVED) {
-      halfOpen.add(key);
+      t.halfOpen = true;
       synQueue.add(s.time(), 1);
-    } else if (s.from() == TcpState.SYN_RECEIVED && halfOpen.remove(key)) {
+    } else if (s.from() == TcpState.SYN_RECEIVED && t != null && t.halfOpen) {
+      t.halfOpen = false;
       synQueue.add(s.time(), -1);
     }
   }
@@ -55,12 +78,12 @@ final class Metrics implements TraceSink {
    * 9293 3.10 has no event for it), so they leave the counts here.
    */
   void crashed(String host, long now) {
-    current.entrySet().removeIf(e -> {
-      if (!e.getKey().host().equals(host)) {
+    current.values().removeIf(t -> {
+      if (!t.host.equals(host)) {
         return false;
       }
-      states.get(e.getValue()).add(now, -1);
-      if (halfOpen.remove(e.getKey())) {
+      states.get(t.state).add(now, -1);
+      if (t.halfOpen) {
         synQueue.add(now, -1);
       }
       return true;

@@ -17,6 +17,7 @@ import org.tcpsim.tcp.ConnectionId;
 import org.tcpsim.tcp.Endpoint;
 import org.tcpsim.tcp.Segment;
 import org.tcpsim.tcp.TcpStack;
+import org.tcpsim.tcp.TcpState;
 import org.tcpsim.tcp.trace.SegmentDropped;
 import org.tcpsim.tcp.trace.SegmentSent;
 import org.tcpsim.tcp.trace.StateChanged;
@@ -27,6 +28,11 @@ import org.tcpsim.tcp.trace.UserSignal;
  * last incarnation of each 4-tuple, kept after it closed so its counters can still be read),
  * the user signals each one got, drops by reason, and the segments of the connections whose
  * ladder an expectation checks.
+ *
+ * <p>It runs on every run, so it wants only the event types it needs (segments only when a
+ * ladder is watched) and finds an incarnation by the identity of its {@link ConnectionId}
+ * object, which each connection keeps for life, rather than by hashing host names and 4-tuples
+ * on every event.
  */
 final class Recorder implements TraceSink {
   /** A connection as seen from one host. */
@@ -37,9 +43,11 @@ final class Recorder implements TraceSink {
 
   private final Map<String, TcpStack> stacks;
   private final Map<Key, Connection> connections = new LinkedHashMap<>();
+  /** The signals of each incarnation, by its own id object; a reopened 4-tuple starts afresh. */
+  private final Map<ConnectionId, List<String>> signalsByIncarnation = new IdentityHashMap<>();
+  /** Every signal of the 4-tuples an expectation asks about, across incarnations. */
   private final Map<Key, List<String>> signals = new HashMap<>();
-  /** The same signals by incarnation: a 4-tuple reopened after a reset starts afresh. */
-  private final Map<Connection, List<String>> signalsByIncarnation = new IdentityHashMap<>();
+  private final Set<Key> signalsWatched = new HashSet<>();
   private final Map<String, Long> drops = new TreeMap<>();
   private final Set<Set<Endpoint>> laddered = new HashSet<>();
   private final Map<Set<Endpoint>, List<Sent>> ladders = new HashMap<>();
@@ -53,33 +61,54 @@ final class Recorder implements TraceSink {
     laddered.add(Set.of(a, b));
   }
 
+  /** Keeps every signal the applications of this 4-tuple on this host get. */
+  void watchSignals(String host, ConnectionId id) {
+    signalsWatched.add(new Key(host, id));
+  }
+
+  @Override
+  public boolean wants(Class<? extends TraceEvent> type) {
+    return type == StateChanged.class || type == UserSignal.class
+        || type == PacketDropped.class || type == SegmentDropped.class
+        || (type == SegmentSent.class && !laddered.isEmpty());
+  }
+
   @Override
   public void accept(TraceEvent e) {
     if (e instanceof SegmentSent s) {
-      if (!laddered.isEmpty()) {
-        Set<Endpoint> pair = Set.of(s.src(), s.dst());
-        if (laddered.contains(pair)) {
-          ladders.computeIfAbsent(pair, k -> new ArrayList<>())
-              .add(new Sent(s.time(), s.src(), s.dst(), s.segment()));
-        }
+      Set<Endpoint> pair = Set.of(s.src(), s.dst());
+      if (laddered.contains(pair)) {
+        ladders.computeIfAbsent(pair, k -> new ArrayList<>())
+            .add(new Sent(s.time(), s.src(), s.dst(), s.segment()));
       }
     } else if (e instanceof StateChanged s) {
-      if (!s.conn().isListening()) {
+      // Every incarnation starts from CLOSED (an active OPEN) or from its listener's LISTEN (a
+      // SYN, or a SYN cookie's ACK): the first change is where a new one is met.
+      if (!s.conn().isListening()
+          && (s.from() == TcpState.CLOSED || s.from() == TcpState.LISTEN)) {
         TcpStack stack = stacks.get(s.host());
         Connection c = stack == null ? null : stack.connection(s.conn());
         if (c != null) {
           connections.put(new Key(s.host(), s.conn()), c);
+          signalsByIncarnation.putIfAbsent(c.id(), new ArrayList<>());
         }
       }
     } else if (e instanceof UserSignal u) {
-      Key key = new Key(u.host(), u.conn());
-      signals.computeIfAbsent(key, k -> new ArrayList<>()).add(u.signal());
-      // A connection changes state before its application hears of it, so the incarnation
-      // recorded for the key is the one the signal is about.
-      Connection c = connections.get(key);
-      if (c != null) {
-        signalsByIncarnation.computeIfAbsent(c, k -> new ArrayList<>()).add(u.signal());
+      if (!signalsWatched.isEmpty()) {
+        Key key = new Key(u.host(), u.conn());
+        if (signalsWatched.contains(key)) {
+          signals.computeIfAbsent(key, k -> new ArrayList<>()).add(u.signal());
+        }
       }
+      List<String> got = signalsByIncarnation.get(u.conn());
+      if (got == null) {
+        // A failed user call names the 4-tuple with an id of its own: the signal goes to the
+        // 4-tuple's latest incarnation, if it had one.
+        Connection c = connections.get(new Key(u.host(), u.conn()));
+        got = signalsByIncarnation.computeIfAbsent(c == null ? u.conn() : c.id(),
+            k -> new ArrayList<>());
+      }
+      got.add(u.signal());
     } else if (e instanceof PacketDropped d) {
       drops.merge(d.reason(), 1L, Long::sum);
     } else if (e instanceof SegmentDropped d) {
@@ -96,14 +125,17 @@ final class Recorder implements TraceSink {
     return connections.get(new Key(host, id));
   }
 
-  /** Every signal the applications of this 4-tuple on this host got, in every incarnation. */
+  /**
+   * Every signal the applications of this 4-tuple on this host got, in every incarnation; only
+   * for 4-tuples {@linkplain #watchSignals watched} before the run.
+   */
   List<String> signals(String host, ConnectionId id) {
     return signals.getOrDefault(new Key(host, id), List.of());
   }
 
   /** The signals the application of this incarnation of a connection got. */
   List<String> signals(Connection c) {
-    return signalsByIncarnation.getOrDefault(c, List.of());
+    return signalsByIncarnation.getOrDefault(c.id(), List.of());
   }
 
   /** Drops by reason, network and TCP together, by name. */

@@ -78,11 +78,12 @@ public final class Simulation {
     this.until = until;
     this.net = new Network(sim, new RandomStreams(seed, replication), trace);
     this.recorder = new Recorder(stacks);
-    trace.subscribe(recorder);
-    trace.subscribe(metrics);
     buildTopology();
     buildStacks();
     this.expectations = new Expectations(this);
+    // After the expectations: they tell the recorder which ladders to keep, and so what it wants.
+    trace.subscribe(recorder);
+    trace.subscribe(metrics);
     if (!scenario.rules().isEmpty()) {
       net.setInterceptor(new Rules(net, scenario.rules()));
     }

@@ -25,7 +25,8 @@ import org.tcpsim.core.trace.TraceBus;
 public final class Channel {
   private final Network net;
   private final Simulator sim;
-  private final TraceBus trace;
+  private final TraceBus.Topic<PacketSent> sentTrace;
+  private final TraceBus.Topic<QueueLength> queueTrace;
   private final Link link;
   private final NetInterface from;
   private final NetInterface to;
@@ -57,7 +58,8 @@ public final class Channel {
   Channel(Network net, Link link, NetInterface from, NetInterface to, ChannelConfig config) {
     this.net = net;
     this.sim = net.simulator();
-    this.trace = net.trace();
+    this.sentTrace = net.trace().topic(PacketSent.class);
+    this.queueTrace = net.trace().topic(QueueLength.class);
     this.link = link;
     this.from = from;
     this.to = to;
@@ -137,8 +139,8 @@ public final class Channel {
 
   /** Hands a packet to this channel for transmission. */
   public void send(Packet p) {
-    if (trace.active()) {
-      trace.publish(new PacketSent(sim.now(), from.node().name(), name, p));
+    if (sentTrace.active()) {
+      sentTrace.publish(new PacketSent(sim.now(), from.node().name(), name, p));
     }
     if (!busy) {
       sent++;
@@ -229,8 +231,8 @@ public final class Channel {
   }
 
   private void traceQueue() {
-    if (trace.active()) {
-      trace.publish(new QueueLength(sim.now(), name, queue.size(), queuedBytes));
+    if (queueTrace.active()) {
+      queueTrace.publish(new QueueLength(sim.now(), name, queue.size(), queuedBytes));
     }
   }
 

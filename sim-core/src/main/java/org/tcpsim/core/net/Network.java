@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.tcpsim.core.Simulator;
 import org.tcpsim.core.random.RandomStreams;
 import org.tcpsim.core.trace.PacketDropped;
+import org.tcpsim.core.trace.PacketReceived;
 import org.tcpsim.core.trace.TraceBus;
 
 /**
@@ -28,6 +29,8 @@ public final class Network {
   private final Simulator simulator;
   private final RandomStreams streams;
   private final TraceBus trace;
+  private final TraceBus.Topic<PacketDropped> dropTrace;
+  final TraceBus.Topic<PacketReceived> receiveTrace;
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<Integer, Host> hostsByAddress = new HashMap<>();
   private final List<Link> links = new ArrayList<>();
@@ -38,6 +41,8 @@ public final class Network {
     this.simulator = simulator;
     this.streams = streams;
     this.trace = trace;
+    this.dropTrace = trace.topic(PacketDropped.class);
+    this.receiveTrace = trace.topic(PacketReceived.class);
   }
 
   public Simulator simulator() {
@@ -204,8 +209,8 @@ public final class Network {
 
   /** Publishes a drop, if anyone listens. */
   void drop(String where, String channel, String reason, Packet p) {
-    if (trace.active()) {
-      trace.publish(new PacketDropped(simulator.now(), where, channel, reason, p));
+    if (dropTrace.active()) {
+      dropTrace.publish(new PacketDropped(simulator.now(), where, channel, reason, p));
     }
   }
 }

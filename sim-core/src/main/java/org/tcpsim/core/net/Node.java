@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.tcpsim.core.trace.DropReason;
-import org.tcpsim.core.trace.PacketDropped;
 import org.tcpsim.core.trace.PacketReceived;
 
 /** A host or a router: something with interfaces and a routing table. */
@@ -90,8 +89,8 @@ public abstract sealed class Node permits Host, Router {
 
   /** A packet arrives over {@code in}. */
   final void arrive(Packet p, NetInterface in) {
-    if (network.trace().active()) {
-      network.trace().publish(
+    if (network.receiveTrace.active()) {
+      network.receiveTrace.publish(
           new PacketReceived(network.simulator().now(), name, in.peer().channel().name(), p));
     }
     receive(p, in);
@@ -100,10 +99,7 @@ public abstract sealed class Node permits Host, Router {
   protected abstract void receive(Packet p, NetInterface in);
 
   void drop(String reason, Packet p) {
-    if (network.trace().active()) {
-      network.trace().publish(
-          new PacketDropped(network.simulator().now(), name, null, reason, p));
-    }
+    network.drop(name, null, reason, p);
   }
 
   @Override
