@@ -96,7 +96,8 @@ public final class Connection {
   private boolean reading = true;
   private int segmentsUnacked;
   private boolean peerFinReceived;
-  private boolean closeSignalled;
+  /** How the user was told the connection ended; null until then (it is told once). */
+  private String ending;
 
   // Timers (RFC 9293 3.8; RFC 6298; RFC 1122 4.2.2.17, 4.2.3.2, 4.2.3.6).
   private final Timer retransmitTimer;
@@ -195,6 +196,15 @@ public final class Connection {
 
   public CongestionControl congestionControl() {
     return cc;
+  }
+
+  /**
+   * The signal that told the user this connection ended ({@code closed}, {@code connection
+   * reset}, {@code connection refused}, {@code connection aborted} or {@code timeout}), or null
+   * while it has not ended.
+   */
+  public String ending() {
+    return ending;
   }
 
   public long bytesDelivered() {
@@ -1391,10 +1401,10 @@ public final class Connection {
   }
 
   private void notifyClosed(String signal) {
-    if (closeSignalled) {
+    if (ending != null) {
       return;
     }
-    closeSignalled = true;
+    ending = signal;
     if (signal.startsWith("connection reset") || signal.equals("connection refused")) {
       stack.countReset();
     }

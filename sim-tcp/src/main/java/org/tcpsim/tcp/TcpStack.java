@@ -6,7 +6,6 @@ import static org.tcpsim.tcp.TcpFlags.SYN;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ public final class TcpStack implements PacketHandler {
   private final long isnKey1;
   private IsnGenerator isn;
 
-  private final HashMap<Long, Connection> connections = new HashMap<>();
+  private final LongMap<Connection> connections = new LongMap<>();
   private final TreeMap<Integer, Listener> listeners = new TreeMap<>();
   private final List<Listener> closedListeners = new ArrayList<>();
   private int nextEphemeral = EPHEMERAL_FIRST;
@@ -226,7 +225,7 @@ public final class TcpStack implements PacketHandler {
    * 3.5.1's "loss of memory"). After a restart the host's TCP is empty.
    */
   public void crash() {
-    for (Connection c : new ArrayList<>(connections.values())) {
+    for (Connection c : connections.values()) {
       c.crash();
     }
     connections.clear();
@@ -235,7 +234,7 @@ public final class TcpStack implements PacketHandler {
   }
 
   public Collection<Connection> connections() {
-    return List.copyOf(connections.values());
+    return connections.values();
   }
 
   public Connection connection(ConnectionId id) {

@@ -1,10 +1,14 @@
 package org.tcpsim.scenario.run;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.tcpsim.core.trace.TraceEvent;
 import org.tcpsim.core.trace.TraceSink;
+import org.tcpsim.tcp.Connection;
 import org.tcpsim.tcp.ConnectionId;
 import org.tcpsim.tcp.TcpState;
 import org.tcpsim.tcp.trace.StateChanged;
@@ -15,24 +19,13 @@ import org.tcpsim.tcp.trace.StateChanged;
  * LISTEN to SYN-RECEIVED, RFC 9293 3.10.7.2, until they leave SYN-RECEIVED).
  */
 final class Metrics implements TraceSink {
-  /** A counted connection: its host, its state, and whether it sits in a SYN queue. */
-  private static final class Tracked {
-    final String host;
-    TcpState state;
-    boolean halfOpen;
-
-    Tracked(String host) {
-      this.host = host;
-    }
-  }
-
   private final Map<TcpState, Occupancy> states = new EnumMap<>(TcpState.class);
   private final Occupancy synQueue = new Occupancy();
   /**
-   * Each counted connection, by the identity of its id object (each incarnation has its own),
-   * so a crash can take its connections off the counts.
+   * The connections in a SYN queue now, by the identity of their id object (each incarnation
+   * has its own): SYN-RECEIVED entered from LISTEN, not from SYN-SENT (a simultaneous open).
    */
-  private final Map<ConnectionId, Tracked> current = new IdentityHashMap<>();
+  private final Set<ConnectionId> halfOpen = Collections.newSetFromMap(new IdentityHashMap<>());
 
   Metrics() {
     for (TcpState s : TcpState.values()) {
@@ -50,44 +43,33 @@ final class Metrics implements TraceSink {
     if (!(e instanceof StateChanged s) || s.conn().isListening()) {
       return;
     }
-    Tracked t = current.get(s.conn());
     if (counted(s.from())) {
       states.get(s.from()).add(s.time(), -1);
     }
     if (counted(s.to())) {
       states.get(s.to()).add(s.time(), 1);
-      if (t == null) {
-        t = new Tracked(s.host());
-        current.put(s.conn(), t);
-      }
-      t.state = s.to();
-    } else if (t != null) {
-      current.remove(s.conn());
     }
     if (s.from() == TcpState.LISTEN && s.to() == TcpState.SYN_RECEIVED) {
-      t.halfOpen = true;
+      halfOpen.add(s.conn());
       synQueue.add(s.time(), 1);
-    } else if (s.from() == TcpState.SYN_RECEIVED && t != null && t.halfOpen) {
-      t.halfOpen = false;
+    } else if (s.from() == TcpState.SYN_RECEIVED && halfOpen.remove(s.conn())) {
       synQueue.add(s.time(), -1);
     }
   }
 
   /**
-   * A host crashed: its connections are gone without a state change (their TCBs are lost, RFC
-   * 9293 3.10 has no event for it), so they leave the counts here.
+   * A host is about to crash with these connections: they will be gone without a state change
+   * (their TCBs are lost, RFC 9293 3.10 has no event for it), so they leave the counts here.
    */
-  void crashed(String host, long now) {
-    current.values().removeIf(t -> {
-      if (!t.host.equals(host)) {
-        return false;
+  void crashing(Collection<Connection> connections, long now) {
+    for (Connection c : connections) {
+      if (counted(c.state())) {
+        states.get(c.state()).add(now, -1);
       }
-      states.get(t.state).add(now, -1);
-      if (t.halfOpen) {
+      if (halfOpen.remove(c.id())) {
         synQueue.add(now, -1);
       }
-      return true;
-    });
+    }
   }
 
   /**

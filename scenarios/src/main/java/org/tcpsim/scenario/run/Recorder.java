@@ -3,7 +3,6 @@ package org.tcpsim.scenario.run;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +25,12 @@ import org.tcpsim.tcp.trace.UserSignal;
 /**
  * What a run remembers for its expectations and summary: every connection each host had (the
  * last incarnation of each 4-tuple, kept after it closed so its counters can still be read),
- * the user signals each one got, drops by reason, and the segments of the connections whose
- * ladder an expectation checks.
+ * the signals the applications of the connections an expectation asks about got, drops by
+ * reason, and the segments of the connections whose ladder an expectation checks.
  *
- * <p>It runs on every run, so it wants only the event types it needs (segments only when a
- * ladder is watched) and finds an incarnation by the identity of its {@link ConnectionId}
- * object, which each connection keeps for life, rather than by hashing host names and 4-tuples
- * on every event.
+ * <p>It runs on every run, so it wants only the event types it needs (signals and segments only
+ * when an expectation watches them), and looks a connection up once, when it first changes
+ * state, rather than on every event.
  */
 final class Recorder implements TraceSink {
   /** A connection as seen from one host. */
@@ -43,8 +41,6 @@ final class Recorder implements TraceSink {
 
   private final Map<String, TcpStack> stacks;
   private final Map<Key, Connection> connections = new LinkedHashMap<>();
-  /** The signals of each incarnation, by its own id object; a reopened 4-tuple starts afresh. */
-  private final Map<ConnectionId, List<String>> signalsByIncarnation = new IdentityHashMap<>();
   /** Every signal of the 4-tuples an expectation asks about, across incarnations. */
   private final Map<Key, List<String>> signals = new HashMap<>();
   private final Set<Key> signalsWatched = new HashSet<>();
@@ -68,8 +64,9 @@ final class Recorder implements TraceSink {
 
   @Override
   public boolean wants(Class<? extends TraceEvent> type) {
-    return type == StateChanged.class || type == UserSignal.class
+    return type == StateChanged.class
         || type == PacketDropped.class || type == SegmentDropped.class
+        || (type == UserSignal.class && !signalsWatched.isEmpty())
         || (type == SegmentSent.class && !laddered.isEmpty());
   }
 
@@ -90,25 +87,13 @@ final class Recorder implements TraceSink {
         Connection c = stack == null ? null : stack.connection(s.conn());
         if (c != null) {
           connections.put(new Key(s.host(), s.conn()), c);
-          signalsByIncarnation.putIfAbsent(c.id(), new ArrayList<>());
         }
       }
     } else if (e instanceof UserSignal u) {
-      if (!signalsWatched.isEmpty()) {
-        Key key = new Key(u.host(), u.conn());
-        if (signalsWatched.contains(key)) {
-          signals.computeIfAbsent(key, k -> new ArrayList<>()).add(u.signal());
-        }
+      Key key = new Key(u.host(), u.conn());
+      if (signalsWatched.contains(key)) {
+        signals.computeIfAbsent(key, k -> new ArrayList<>()).add(u.signal());
       }
-      List<String> got = signalsByIncarnation.get(u.conn());
-      if (got == null) {
-        // A failed user call names the 4-tuple with an id of its own: the signal goes to the
-        // 4-tuple's latest incarnation, if it had one.
-        Connection c = connections.get(new Key(u.host(), u.conn()));
-        got = signalsByIncarnation.computeIfAbsent(c == null ? u.conn() : c.id(),
-            k -> new ArrayList<>());
-      }
-      got.add(u.signal());
     } else if (e instanceof PacketDropped d) {
       drops.merge(d.reason(), 1L, Long::sum);
     } else if (e instanceof SegmentDropped d) {
@@ -131,11 +116,6 @@ final class Recorder implements TraceSink {
    */
   List<String> signals(String host, ConnectionId id) {
     return signals.getOrDefault(new Key(host, id), List.of());
-  }
-
-  /** The signals the application of this incarnation of a connection got. */
-  List<String> signals(Connection c) {
-    return signalsByIncarnation.getOrDefault(c.id(), List.of());
   }
 
   /** Drops by reason, network and TCP together, by name. */

@@ -14,9 +14,6 @@ import org.tcpsim.tcp.app.AppStats;
 /** What a run did: its expectations' outcomes, counters, connection outcomes and final states. */
 public final class RunResult {
   /** How a connection ended, from the last signal its application got (RFC 9293 MUST-12). */
-  private static final List<String> ENDINGS = List.of("closed", "connection reset",
-      "connection refused", "connection aborted", "timeout");
-
   private static final int STATES_LISTED = 12;
 
   private final Simulation run;
@@ -65,17 +62,14 @@ public final class RunResult {
   /** Connections (as seen from each end) by how they ended, or {@code open (STATE)}. */
   public Map<String, Long> outcomes() {
     Map<String, Long> out = new TreeMap<>();
-    run.recorder().connections().forEach((k, c) -> out.merge(outcome(k, c), 1L, Long::sum));
+    run.recorder().connections().forEach((k, c) -> out.merge(outcome(c), 1L, Long::sum));
     return out;
   }
 
   /** How the last incarnation of a 4-tuple ended (not an earlier one's ending). */
-  private String outcome(Recorder.Key k, Connection c) {
-    List<String> signals = run.recorder().signals(c);
-    for (int i = signals.size() - 1; i >= 0; i--) {
-      if (ENDINGS.contains(signals.get(i))) {
-        return signals.get(i);
-      }
+  private String outcome(Connection c) {
+    if (c.ending() != null) {
+      return c.ending();
     }
     return switch (c.state()) {
       case CLOSED -> "closed";
@@ -176,7 +170,7 @@ public final class RunResult {
       x.put("host", k.host());
       x.put("conn", k.id().toString());
       x.put("state", c.state().toString());
-      x.put("outcome", outcome(k, c));
+      x.put("outcome", outcome(c));
       x.put("bytes_delivered", c.bytesDelivered());
       x.put("retransmitted", c.segmentsRetransmitted());
       conns.add(x);

@@ -307,7 +307,7 @@ public final class Simulation {
     Host host = (Host) net.node(a.host());
     switch (a.call()) {
       case CRASH -> {
-        metrics.crashed(a.host(), sim.now());
+        metrics.crashing(stack.connections(), sim.now());
         stack.crash();
         host.setUp(false);
         return;
