@@ -233,6 +233,11 @@ public final class TcpStack implements PacketHandler {
     listeners.clear();
   }
 
+  /** How many connections (every state but LISTEN and CLOSED) this TCP holds now. */
+  public int connectionCount() {
+    return connections.size();
+  }
+
   public Collection<Connection> connections() {
     return connections.values();
   }

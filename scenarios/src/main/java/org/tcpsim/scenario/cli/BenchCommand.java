@@ -18,6 +18,7 @@ import org.tcpsim.scenario.model.Scenario;
 import org.tcpsim.scenario.run.RunResult;
 import org.tcpsim.scenario.run.Simulation;
 import org.tcpsim.scenario.sweep.SweepFiles;
+import org.tcpsim.tcp.TcpStack;
 import org.tcpsim.tcp.app.AppStats;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -86,19 +87,24 @@ public final class BenchCommand implements Callable<Integer> {
     for (int i = 0; i < warmup; i++) {
       new Simulation(scenario).run();
     }
+    List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getType() == MemoryType.HEAP).toList();
     long[] wall = new long[runs];
     long peak = 0;
+    long before = 0;
     RunResult last = null;
     for (int i = 0; i < runs; i++) {
-      System.gc();
-      List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-          .filter(p -> p.getType() == MemoryType.HEAP).toList();
+      last = null;
+      before = heapAfterGc(heap);
       heap.forEach(MemoryPoolMXBean::resetPeakUsage);
       long start = System.nanoTime();
       last = new Simulation(scenario).run();
       wall[i] = System.nanoTime() - start;
       peak = Math.max(peak, heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum());
     }
+    // What the finished run still holds (its connections, with everything they keep), while
+    // the run is still referenced.
+    long held = Math.max(0, heapAfterGc(heap) - before);
     long[] sorted = wall.clone();
     Arrays.sort(sorted);
     long median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
@@ -108,6 +114,14 @@ public final class BenchCommand implements Callable<Integer> {
       completed += a.completions();
       delivered += a.bytesReceived();
     }
+    long clientsOpened = 0;
+    long clientsCompleted = 0;
+    for (AppStats a : last.simulation().clientStats()) {
+      clientsOpened += a.connectionsOpened();
+      clientsCompleted += a.completions();
+    }
+    long open = last.simulation().stacks().values().stream()
+        .mapToLong(TcpStack::connectionCount).sum();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("scenario", scenario.name());
     m.put("runs", runs);
@@ -117,20 +131,48 @@ public final class BenchCommand implements Callable<Integer> {
     m.put("wall_max_s", sorted[runs - 1] / 1e9);
     m.put("events", last.eventsExecuted());
     m.put("events_per_s", Math.round(last.eventsExecuted() / (median / 1e9)));
-    m.put("peak_heap_mib", Math.round(peak / 1048576.0 * 10) / 10.0);
+    m.put("peak_heap_mib", mib(peak));
     m.put("connections_completed", completed);
+    m.put("clients_opened", clientsOpened);
+    m.put("clients_completed", clientsCompleted);
     m.put("bytes_delivered", delivered);
     m.put("simulated_end", Time.format(last.simulatedTime()));
+    m.put("connections_open_at_end", open);
+    m.put("heap_held_at_end_mib", mib(held));
+    m.put("heap_per_open_connection_b", open == 0 ? null : held / open);
     return m;
   }
 
+  /** Heap in use after a full collection. */
+  private static long heapAfterGc(List<MemoryPoolMXBean> heap) {
+    System.gc();
+    return heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+  }
+
+  private static double mib(long bytes) {
+    return Math.round(bytes / 1048576.0 * 10) / 10.0;
+  }
+
   private static String text(Map<String, Object> r) {
-    return String.format("%s: median %.3f s (min %.3f, max %.3f) over %d runs after %d warm-up;"
-            + " %,d events, %,d events/s; peak heap %.1f MiB; %,d connections completed, %,d "
-            + "bytes delivered, simulated end %s",
+    StringBuilder b = new StringBuilder(String.format(
+        "%s: median %.3f s (min %.3f, max %.3f) over %d runs after %d warm-up; %,d events, %,d "
+            + "events/s; peak heap %.1f MiB; %,d connections completed, %,d bytes delivered, "
+            + "simulated end %s",
         r.get("file"), r.get("wall_median_s"), r.get("wall_min_s"), r.get("wall_max_s"),
         r.get("runs"), r.get("warmup"), r.get("events"), r.get("events_per_s"),
         r.get("peak_heap_mib"), r.get("connections_completed"), r.get("bytes_delivered"),
-        r.get("simulated_end"));
+        r.get("simulated_end")));
+    long opened = (Long) r.get("clients_opened");
+    if (opened > 0) {
+      long done = (Long) r.get("clients_completed");
+      b.append(String.format("; clients: %,d of %,d completed (%.1f%%)", done, opened,
+          100.0 * done / opened));
+    }
+    if (r.get("heap_per_open_connection_b") != null) {
+      b.append(String.format("; at the end %,d connections open, %.1f MiB heap held, %,d B per "
+              + "connection", r.get("connections_open_at_end"), r.get("heap_held_at_end_mib"),
+          r.get("heap_per_open_connection_b")));
+    }
+    return b.toString();
   }
 }

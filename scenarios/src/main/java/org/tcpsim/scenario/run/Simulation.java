@@ -60,6 +60,7 @@ public final class Simulation {
   private final Network net;
   private final Map<String, TcpStack> stacks = new LinkedHashMap<>();
   private final Map<String, AppStats> appStats = new LinkedHashMap<>();
+  private final List<AppStats> clientStats = new ArrayList<>();
   private final List<SynFlooder> flooders = new ArrayList<>();
   private final Recorder recorder;
   private final Metrics metrics = new Metrics();
@@ -149,6 +150,11 @@ public final class Simulation {
   /** Application statistics by app, named {@code apps.N}. */
   public Map<String, AppStats> appStats() {
     return appStats;
+  }
+
+  /** The statistics of the connecting applications, in the scenario's order. */
+  public List<AppStats> clientStats() {
+    return clientStats;
   }
 
   /** Things that went wrong in the run that are not expectations (a CLOSE on a closed connection). */
@@ -274,6 +280,7 @@ public final class Simulation {
   private void connect(int index, App.Connect c) {
     TcpStack stack = stacks.get(c.from());
     AppStats stats = new AppStats();
+    clientStats.add(stats);
     String name = "connect " + c.from() + ">" + c.target().display()
         + (c.count() > 1 ? " x" + c.count() : "");
     // Two clients with the same source and target are two apps, each with its own counts.

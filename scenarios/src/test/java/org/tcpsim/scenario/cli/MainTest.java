@@ -33,7 +33,9 @@ class MainTest {
     assertThat(run("bench", "rfc9293-figure-6", "--runs", "3", "--warmup", "1")).isZero();
     assertThat(out.toString()).startsWith("rfc9293-figure-6: median ")
         .contains("over 3 runs after 1 warm-up; 14 events, ")
-        .contains("1 connections completed, 10 bytes delivered, simulated end 240ms");
+        .contains("1 connections completed, 10 bytes delivered, simulated end 240ms; "
+            + "clients: 1 of 1 completed (100.0%); at the end 2 connections open, ")
+        .containsPattern("MiB heap held, [0-9,]+ B per connection");
     assertThat(err.toString()).isEmpty();
   }
 
@@ -47,6 +49,10 @@ class MainTest {
     assertThat(tree.get("events").asLong()).isEqualTo(14);
     assertThat(tree.get("bytes_delivered").asLong()).isEqualTo(10);
     assertThat(tree.get("wall_median_s").asDouble()).isPositive();
+    assertThat(tree.get("clients_opened").asLong()).isEqualTo(1);
+    assertThat(tree.get("clients_completed").asLong()).isEqualTo(1);
+    assertThat(tree.get("connections_open_at_end").asLong()).isEqualTo(2);
+    assertThat(tree.get("heap_per_open_connection_b").asLong()).isPositive();
   }
 
   @Test
