@@ -92,7 +92,8 @@ public final class Connection {
   // Receive side.
   private final ReassemblyQueue reassembly = new ReassemblyQueue();
   private long unread; // in-order octets the application has not read yet
-  private final ArrayDeque<byte[]> unreadContent = new ArrayDeque<>();
+  /** The content of unread octets, when content is simulated; null until some arrives. */
+  private ArrayDeque<byte[]> unreadContent;
   private boolean reading = true;
   private int segmentsUnacked;
   private boolean peerFinReceived;
@@ -123,11 +124,36 @@ public final class Connection {
     this.handler = handler;
     this.rtt = new RttEstimator(cfg.rtoInitial(), cfg.rtoMin(), cfg.rtoMax(), cfg.clockGranularity());
     this.cc = CongestionControls.create(cfg.congestion());
-    this.retransmitTimer = new Timer(stack.simulator(), this::retransmitTimeout);
-    this.persistTimer = new Timer(stack.simulator(), this::persistTimeout);
-    this.delayedAckTimer = new Timer(stack.simulator(), this::delayedAckTimeout);
-    this.keepaliveTimer = new Timer(stack.simulator(), this::keepaliveTimeout);
-    this.timeWaitTimer = new Timer(stack.simulator(), this::timeWaitTimeout);
+    this.retransmitTimer = new Timer(stack.simulator()) {
+      @Override
+      void expired() {
+        retransmitTimeout();
+      }
+    };
+    this.persistTimer = new Timer(stack.simulator()) {
+      @Override
+      void expired() {
+        persistTimeout();
+      }
+    };
+    this.delayedAckTimer = new Timer(stack.simulator()) {
+      @Override
+      void expired() {
+        delayedAckTimeout();
+      }
+    };
+    this.keepaliveTimer = new Timer(stack.simulator()) {
+      @Override
+      void expired() {
+        keepaliveTimeout();
+      }
+    };
+    this.timeWaitTimer = new Timer(stack.simulator()) {
+      @Override
+      void expired() {
+        timeWaitTimeout();
+      }
+    };
     this.sndMss = TcpStack.DEFAULT_MSS;
     this.openedAt = stack.now();
     this.reading = handler != null;
@@ -365,7 +391,7 @@ public final class Connection {
     if (on && handler != null && unread > 0) {
       long n = unread;
       unread = 0;
-      if (unreadContent.isEmpty()) {
+      if (unreadContent == null || unreadContent.isEmpty()) {
         while (n > 0) {
           int chunk = (int) Math.min(n, Integer.MAX_VALUE);
           handler.data(this, chunk, null);
@@ -738,6 +764,9 @@ public final class Connection {
     } else {
       unread += len;
       if (data != null) {
+        if (unreadContent == null) {
+          unreadContent = new ArrayDeque<>();
+        }
         unreadContent.add(data);
       }
     }

@@ -19,12 +19,13 @@ final class ReassemblyQueue {
     void deliver(int length, byte[] data);
   }
 
-  private final TreeMap<Long, Piece> pieces = new TreeMap<>();
+  /** Null while nothing is queued: most connections never receive out of order. */
+  private TreeMap<Long, Piece> pieces;
   private long bytes;
   private long finOffset = -1;
 
   boolean isEmpty() {
-    return pieces.isEmpty();
+    return pieces == null || pieces.isEmpty();
   }
 
   /** Octets held (overlaps counted twice). */
@@ -33,6 +34,9 @@ final class ReassemblyQueue {
   }
 
   void add(long start, int length, byte[] data) {
+    if (pieces == null) {
+      pieces = new TreeMap<>();
+    }
     Piece old = pieces.get(start);
     if (old != null && old.end() >= start + length) {
       return; // nothing new
@@ -58,6 +62,9 @@ final class ReassemblyQueue {
    * @return the new next expected offset
    */
   long drainFrom(long next, Sink sink) {
+    if (pieces == null) {
+      return next;
+    }
     Iterator<Map.Entry<Long, Piece>> it = pieces.entrySet().iterator();
     while (it.hasNext()) {
       Piece p = it.next().getValue();
@@ -81,7 +88,7 @@ final class ReassemblyQueue {
   }
 
   void clear() {
-    pieces.clear();
+    pieces = null;
     bytes = 0;
     finOffset = -1;
   }

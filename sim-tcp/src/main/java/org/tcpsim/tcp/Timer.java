@@ -8,20 +8,23 @@ import org.tcpsim.core.Simulator;
  * does on every ACK, RFC 6298 5.3) does not touch the event queue: the pending event wakes up at
  * the old deadline, sees the new one and sleeps again. Only moving it earlier schedules a new
  * event. This keeps ACK processing free of cancel-and-reschedule churn.
+ *
+ * <p>A connection has five of these for life, so each is one small object: a subclass says what
+ * expiry does and the timer is itself the action its events run (no lambdas alongside).
  */
-final class Timer {
+abstract class Timer implements Runnable {
   private static final long UNSET = Long.MIN_VALUE;
 
   private final Simulator sim;
-  private final Runnable onExpiry;
-  private final Runnable wake = this::wake;
   private EventHandle pending;
   private long deadline = UNSET;
 
-  Timer(Simulator sim, Runnable onExpiry) {
+  Timer(Simulator sim) {
     this.sim = sim;
-    this.onExpiry = onExpiry;
   }
+
+  /** The deadline passed. */
+  abstract void expired();
 
   /** Arms the timer to expire at absolute time {@code at} (replacing any earlier setting). */
   void setAt(long at) {
@@ -32,7 +35,7 @@ final class Timer {
     if (pending != null) {
       pending.cancel();
     }
-    pending = sim.scheduleAt(at, wake);
+    pending = sim.scheduleAt(at, this);
   }
 
   void setIn(long delay) {
@@ -55,17 +58,19 @@ final class Timer {
     return deadline;
   }
 
-  private void wake() {
+  /** The pending event ran: expire, or sleep again until a deadline moved later. */
+  @Override
+  public final void run() {
     pending = null;
     if (deadline == UNSET) {
       return;
     }
     long now = sim.now();
     if (now < deadline) {
-      pending = sim.scheduleAt(deadline, wake);
+      pending = sim.scheduleAt(deadline, this);
       return;
     }
     deadline = UNSET;
-    onExpiry.run();
+    expired();
   }
 }
