@@ -1,8 +1,7 @@
 package org.tcpsim.tcp;
 
-import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hashing;
 import org.tcpsim.core.Time;
+import org.tcpsim.tcp.isn.SipHash24;
 
 /**
  * Stateless SYN cookies (RFC 4987 section 3.6 and appendix A): a listener under a SYN flood can
@@ -70,7 +69,7 @@ public final class SynCookies {
   private static final int MSS_SHIFT = 24;
   private static final int HASH_MASK = (1 << MSS_SHIFT) - 1;
 
-  private final HashFunction mac;
+  private final SipHash24 mac;
   private final long periodNs;
   private final int maxAgePeriods;
 
@@ -103,7 +102,7 @@ public final class SynCookies {
               + " got "
               + maxAgePeriods);
     }
-    this.mac = Hashing.sipHash24(k0, k1);
+    this.mac = new SipHash24(k0, k1);
     this.periodNs = periodNs;
     this.maxAgePeriods = maxAgePeriods;
   }
@@ -215,7 +214,7 @@ public final class SynCookies {
       long t,
       int mssIndex) {
     long h =
-        mac.newHasher(36)
+        mac.start()
             .putInt(DOMAIN)
             .putInt(localAddr)
             .putInt(localPort)
@@ -224,8 +223,7 @@ public final class SynCookies {
             .putInt(clientIsn)
             .putLong(t)
             .putInt(mssIndex)
-            .hash()
-            .asLong();
+            .finish();
     return (int) h & HASH_MASK;
   }
 

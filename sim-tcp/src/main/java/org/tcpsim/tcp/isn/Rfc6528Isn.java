@@ -1,7 +1,5 @@
 package org.tcpsim.tcp.isn;
 
-import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hashing;
 
 /**
  * RFC 6528 section 3 (SHLD-1 in RFC 9293 section 3.4.1): {@code ISN = M + F(localip, localport,
@@ -26,14 +24,14 @@ public final class Rfc6528Isn implements IsnGenerator {
    */
   private static final int DOMAIN = 0x36353238;
 
-  private final HashFunction f;
+  private final SipHash24 f;
 
   /**
    * @param k0 first half of the 128-bit secret key
    * @param k1 second half of the 128-bit secret key
    */
   public Rfc6528Isn(long k0, long k1) {
-    this.f = Hashing.sipHash24(k0, k1);
+    this.f = new SipHash24(k0, k1);
   }
 
   @Override
@@ -43,15 +41,8 @@ public final class Rfc6528Isn implements IsnGenerator {
 
   /** F: the secret, per-4-tuple offset (low 32 bits of the SipHash-2-4 value). */
   int f(int localAddr, int localPort, int remoteAddr, int remotePort) {
-    long h =
-        f.newHasher(20)
-            .putInt(DOMAIN)
-            .putInt(localAddr)
-            .putInt(localPort)
-            .putInt(remoteAddr)
-            .putInt(remotePort)
-            .hash()
-            .asLong();
+    long h = f.start().putInt(DOMAIN).putInt(localAddr).putInt(localPort).putInt(remoteAddr)
+        .putInt(remotePort).finish();
     return (int) h;
   }
 
