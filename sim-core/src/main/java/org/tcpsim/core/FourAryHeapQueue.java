@@ -6,17 +6,21 @@ import java.util.Arrays;
  * The default queue: a 4-ary min-heap of (time, slot) pairs in two parallel primitive arrays, and
  * per-slot arrays holding each event's action and scheduling number.
  *
- * <p>Why this shape (measured: see README, Performance, and {@code HoldBenchmark}):
+ * <p>Why this shape (measured with {@code HoldBenchmark}, against a heap of bare {@code long}s):
  *
  * <ul>
  *   <li>The heap moves only a {@code long} time and an {@code int} slot, so sifting stores no
  *       object references: no GC write barrier per level, and no pointer chase to compare two
- *       events. A sift compares times alone, with the same branch-free min-of-four selection as a
- *       heap of bare {@code long}s; the scheduling number is read only when two times are equal.
+ *       events. A sift compares times alone, choosing the earliest of four children without
+ *       branches; the scheduling number is read only when two times are equal.
  *   <li>No event object is stored. A slot is reused as soon as its event leaves (last freed,
  *       first reused, so the slot arrays stay in cache), and {@link #add} hands out a small
  *       {@link Event} ticket (this queue, slot, scheduling number, time) that the JIT removes
- *       entirely when the caller drops it, which is the common case for simulator events.
+ *       entirely when the caller drops it, which is the common case for simulator events. That
+ *       needs {@link #add} to inline into its caller, so its work is in {@code insert} and the
+ *       rare paths (growth, bad arguments) are out of line. With them inside insert, C2 refused
+ *       to inline the compiled add ("already compiled into a big method") and every ticket
+ *       cost 40 bytes (JMH -prof gc); check that again after changing these methods.
  *   <li>Scheduling numbers are never reused, so a ticket whose event ran or was cancelled can never
  *       act on a later event that reuses its slot.
  * </ul>
