@@ -14,7 +14,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.tcpsim.core.Event;
 import org.tcpsim.core.EventQueue;
 import org.tcpsim.core.Simulator;
 
@@ -65,23 +64,24 @@ public class HoldBenchmark {
     EventQueue queue;
     long[] delays;
     int next;
-    long seq;
 
     @Setup(Level.Trial)
     public void setUp() {
       queue = EventQueue.named(impl);
       delays = exponentialDelays(1);
       for (int i = 0; i < pending; i++) {
-        queue.add(Event.forQueue(delays[next++ & (DELAYS - 1)], seq++, NOTHING));
+        queue.add(delays[next++ & (DELAYS - 1)], NOTHING);
       }
     }
   }
 
   @Benchmark
-  public Event queue(QueueState s) {
-    Event e = s.queue.poll();
-    s.queue.add(Event.forQueue(e.time() + s.delays[s.next++ & (DELAYS - 1)], s.seq++, NOTHING));
-    return e;
+  public long queue(QueueState s) {
+    EventQueue q = s.queue;
+    long t = q.peekTime();
+    q.poll();
+    q.add(t + s.delays[s.next++ & (DELAYS - 1)], NOTHING);
+    return t;
   }
 
   @State(Scope.Thread)

@@ -1,33 +1,22 @@
 package org.tcpsim.core;
 
 /**
- * One scheduled action. Ordered by (time, seq): seq is the simulator's scheduling counter, so
- * events at the same instant run in the order they were scheduled. Queues hold the ordering keys
- * in their own arrays where that is faster; these fields are the source of truth.
+ * The handle of an event in a {@link FourAryHeapQueue}: a ticket naming the queue's slot and the
+ * event's scheduling number, never the event's storage. The queue reuses slots but never
+ * scheduling numbers, so a ticket whose event has run or been cancelled matches no later event:
+ * cancelling it does nothing and it is never pending again.
  */
 public final class Event implements EventHandle {
-  static final int QUEUED = 0;
-  static final int DONE = 1;
-  static final int CANCELLED = 2;
+  private final FourAryHeapQueue queue;
+  private final int slot;
+  private final long seq;
+  private final long time;
 
-  final long time;
-  final long seq;
-  final Runnable action;
-  private final Simulator owner;
-  int status = QUEUED;
-  /** The next event due at the same instant, for queues that chain ties (FourAryHeapQueue). */
-  Event next;
-
-  Event(Simulator owner, long time, long seq, Runnable action) {
-    this.owner = owner;
-    this.time = time;
+  Event(FourAryHeapQueue queue, int slot, long seq, long time) {
+    this.queue = queue;
+    this.slot = slot;
     this.seq = seq;
-    this.action = action;
-  }
-
-  /** Creates a free-standing event for exercising a queue directly (tests and benchmarks). */
-  public static Event forQueue(long time, long seq, Runnable action) {
-    return new Event(null, time, seq, action);
+    this.time = time;
   }
 
   @Override
@@ -35,37 +24,23 @@ public final class Event implements EventHandle {
     return time;
   }
 
+  /** The scheduling number: events at the same time run in increasing order of it. */
   public long seq() {
     return seq;
   }
 
   @Override
   public boolean isPending() {
-    return status == QUEUED;
-  }
-
-  public boolean isCancelled() {
-    return status == CANCELLED;
+    return queue.isQueued(slot, seq);
   }
 
   @Override
   public void cancel() {
-    if (status == QUEUED) {
-      status = CANCELLED;
-      if (owner != null) {
-        owner.noteCancelled();
-      }
-    }
-  }
-
-  /** Orders by time, then by scheduling order. */
-  public static int compare(Event a, Event b) {
-    int c = Long.compare(a.time, b.time);
-    return c != 0 ? c : Long.compare(a.seq, b.seq);
+    queue.cancel(slot, seq);
   }
 
   @Override
   public String toString() {
-    return "Event[t=" + time + ", seq=" + seq + (status == CANCELLED ? ", cancelled" : "") + "]";
+    return "Event[t=" + time + ", seq=" + seq + (isPending() ? "" : ", not pending") + "]";
   }
 }

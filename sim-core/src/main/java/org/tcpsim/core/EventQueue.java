@@ -1,41 +1,46 @@
 package org.tcpsim.core;
 
 /**
- * A priority queue of events ordered by (time, seq). Implementations only order: cancellation is
- * lazy (a cancelled event stays queued, marked dead) and the {@link Simulator} skips dead events
- * when it polls them and asks the queue to {@link #purgeCancelled() purge} them when they pile up.
+ * A priority queue of actions ordered by time; actions added for the same time leave in the order
+ * they were added. The queue owns cancellation: {@link #add} returns the event's handle, and
+ * cancelling through it is O(1): the event is marked dead and dropped when it reaches the head (or
+ * when the queue purges, which it does by itself once dead entries outnumber live ones).
  *
- * <p>Costs, n = events queued, d = distinct times among them:
+ * <p>Costs, n = entries queued:
  *
  * <table>
  *   <caption>Implementations</caption>
- *   <tr><th>implementation</th><th>add</th><th>poll</th><th>purge</th></tr>
- *   <tr><td>{@link FourAryHeapQueue} (default)</td><td>O(log d)</td><td>O(log d)</td><td>O(n)</td></tr>
- *   <tr><td>{@link ReferenceQueue}</td><td>O(log n)</td><td>O(log n)</td><td>O(n log n)</td></tr>
+ *   <tr><th>implementation</th><th>add</th><th>poll</th><th>cancel</th><th>purge</th></tr>
+ *   <tr><td>{@link FourAryHeapQueue} (default)</td>
+ *       <td>O(log n)</td><td>O(log n)</td><td>O(1)</td><td>O(n)</td></tr>
+ *   <tr><td>{@link ReferenceQueue}</td>
+ *       <td>O(log n)</td><td>O(log n)</td><td>O(1)</td><td>O(n log n)</td></tr>
  * </table>
  */
 public interface EventQueue {
-  void add(Event e);
+  /** Queues {@code action} at {@code time}, after every event already queued for that time. */
+  EventHandle add(long time, Runnable action);
 
-  /** Removes and returns the earliest event (cancelled ones included), or null when empty. */
-  Event poll();
+  /**
+   * Removes the head entry and returns its action, or null when the head was a cancelled event or
+   * the queue holds no entry at all. Its handle is no longer pending once this returns.
+   */
+  Runnable poll();
 
-  /** The earliest event without removing it, or null when empty. */
-  Event peek();
+  /**
+   * The time of the head entry, which may be a cancelled event; only when at least one entry is
+   * queued, which {@code size() > 0} guarantees.
+   */
+  long peekTime();
 
-  /** The time of the earliest event; only when not empty. */
-  default long peekTime() {
-    return peek().time();
-  }
-
-  /** Events held, cancelled ones included. */
+  /** Live events queued (cancelled ones not counted). */
   int size();
 
   default boolean isEmpty() {
     return size() == 0;
   }
 
-  /** Removes every cancelled event. */
+  /** Drops every cancelled entry now. */
   void purgeCancelled();
 
   /** The implementations by the name used on the command line and in benchmarks. */

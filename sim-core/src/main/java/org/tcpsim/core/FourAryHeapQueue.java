@@ -3,250 +3,297 @@ package org.tcpsim.core;
 import java.util.Arrays;
 
 /**
- * The default queue: a 4-ary min-heap of distinct event times, each time owning a FIFO bucket of
- * the events due then.
+ * The default queue: a 4-ary min-heap of (time, slot) pairs in two parallel primitive arrays, and
+ * per-slot arrays holding each event's action and scheduling number.
  *
- * <p>Why this shape: a heap whose nodes compare a (time, seq) pair runs at a third of the speed of
- * one that compares a single long, because the two-part comparison defeats the CPU's branch-free
- * min selection (measured: see README, Performance). Here the heap orders bare {@code long} times,
- * exactly as fast as a key-only heap, and same-instant events wait in their time's bucket in
- * insertion order, which gives the scheduling-order tie-break for free. An open-addressing table
- * (linear probing, Fibonacci hashing, backward-shift deletion) finds a time's bucket; buckets
- * chain events through {@link Event#next}.
+ * <p>Why this shape (measured with {@code HoldBenchmark}, against a heap of bare {@code long}s):
  *
- * <p>Costs per event: one table probe and, when its time is new, one heap insertion; on removal,
- * one probe and, when its bucket empties, one heap removal.
+ * <ul>
+ *   <li>The heap moves only a {@code long} time and an {@code int} slot, so sifting stores no
+ *       object references: no GC write barrier per level, and no pointer chase to compare two
+ *       events. A sift compares times alone, choosing the earliest of four children without
+ *       branches; the scheduling number is read only when two times are equal.
+ *   <li>No event object is stored. A slot is reused as soon as its event leaves (last freed,
+ *       first reused, so the slot arrays stay in cache), and {@link #add} hands out a small
+ *       {@link Event} ticket (this queue, slot, scheduling number, time) that the JIT removes
+ *       entirely when the caller drops it, which is the common case for simulator events. That
+ *       needs {@link #add} to inline into its caller, so its work is in {@code insert} and the
+ *       rare paths (growth, bad arguments) are out of line. With them inside insert, C2 refused
+ *       to inline the compiled add ("already compiled into a big method") and every ticket
+ *       cost 40 bytes (JMH -prof gc); check that again after changing these methods.
+ *   <li>Scheduling numbers are never reused, so a ticket whose event ran or was cancelled can never
+ *       act on a later event that reuses its slot.
+ * </ul>
+ *
+ * <p>Ties: the queue numbers events in the order they are added; events at the same time leave in
+ * that order. A new event has the highest number, so adding compares times only; removing
+ * compares numbers only where times are equal. Times must not be negative.
+ *
+ * <p>Costs: add O(log n); poll O(log n); cancel O(1) (marks the slot; the entry is dropped when it
+ * reaches the head, or by a purge once cancelled entries outnumber live ones); purge O(n).
  */
 public final class FourAryHeapQueue implements EventQueue {
-  /** Distinct pending times, a 4-ary min-heap. */
-  private long[] heap;
-  private int heapSize;
+  /** Purge cancelled entries once they are this many and outnumber the live ones. */
+  private static final int PURGE_MIN = 1024;
 
-  /** The bucket table: slot i holds time keys[i], chain heads[i]..tails[i]; empty when null. */
-  private long[] keys;
-  private Event[] heads;
-  private Event[] tails;
-  private int shift;
-  private int buckets;
+  /** The scheduling number of a free slot; real ones start at 0. */
+  private static final long FREE = -1;
 
-  private int size;
+  /** Times never occupied: every position from {@link #entries} on holds this sentinel. */
+  private static final long NONE = Long.MAX_VALUE;
+
+  /**
+   * The heap, by position: times[p] and slots[p]. At least 3 sentinel positions follow the last
+   * entry, so the four children of any inner node can be read without bounds tests.
+   */
+  private long[] times;
+
+  private int[] slots;
+
+  /** Heap entries, cancelled ones included. */
+  private int entries;
+
+  /** By slot: the scheduling number of the event there, or {@link #FREE}. */
+  private long[] seqs;
+
+  /** By slot: the action, or null when the slot is free or its event cancelled. */
+  private Runnable[] actions;
+
+  /** Freed slots, a stack; slots at and above {@link #slotsUsed} have never been used. */
+  private int[] freeSlots;
+
+  private int freeCount;
+  private int slotsUsed;
+
+  private long nextSeq;
+  private int cancelled;
 
   public FourAryHeapQueue() {
     this(64);
   }
 
   public FourAryHeapQueue(int initialCapacity) {
-    int cap = Math.max(4, Integer.highestOneBit(Math.max(4, initialCapacity) - 1) << 1);
-    heap = new long[cap];
-    allocateTable(cap * 2);
-  }
-
-  private void allocateTable(int capacity) {
-    keys = new long[capacity];
-    heads = new Event[capacity];
-    tails = new Event[capacity];
-    shift = 64 - Integer.numberOfTrailingZeros(capacity);
+    int cap = Math.max(4, initialCapacity);
+    times = new long[cap + 4];
+    Arrays.fill(times, NONE);
+    slots = new int[cap + 4];
+    seqs = new long[cap];
+    actions = new Runnable[cap];
+    freeSlots = new int[cap];
   }
 
   @Override
-  public void add(Event e) {
-    long t = e.time;
-    int i = slotOf(t);
-    if (heads[i] != null) {
-      tails[i].next = e;
-      tails[i] = e;
-    } else {
-      keys[i] = t;
-      heads[i] = e;
-      tails[i] = e;
-      heapAdd(t);
-      if (++buckets * 2 > keys.length) {
-        resizeTable(keys.length * 2);
-      }
+  public Event add(long time, Runnable action) {
+    int slot = insert(time, action);
+    // Kept apart from insert() so that this method is small enough to inline: then a caller
+    // that drops the ticket, as most simulator events do, allocates nothing.
+    return new Event(this, slot, nextSeq - 1, time);
+  }
+
+  /** Queues the event and returns its slot; its scheduling number is nextSeq - 1. */
+  private int insert(long time, Runnable action) {
+    if (action == null || time < 0) {
+      throw badArgument(time);
     }
-    size++;
+    if (freeCount == 0) {
+      grow();
+    }
+    int slot = freeSlots[--freeCount];
+    seqs[slot] = nextSeq++;
+    actions[slot] = action;
+    // The new event has the highest scheduling number, so it stops below any equal time.
+    long[] t = times;
+    int[] s = slots;
+    int i = entries++;
+    while (i > 0) {
+      int parent = (i - 1) >>> 2;
+      long pt = t[parent];
+      if (time >= pt) {
+        break;
+      }
+      t[i] = pt;
+      s[i] = s[parent];
+      i = parent;
+    }
+    t[i] = time;
+    s[i] = slot;
+    return slot;
   }
 
   @Override
-  public Event poll() {
-    if (size == 0) {
+  public Runnable poll() {
+    if (entries == 0) {
       return null;
     }
-    int i = slotOf(heap[0]);
-    Event e = heads[i];
-    Event next = e.next;
-    if (next == null) {
-      removeSlot(i);
-      heapPoll();
-    } else {
-      heads[i] = next;
-      e.next = null;
+    int slot = slots[0];
+    Runnable action = actions[slot];
+    actions[slot] = null;
+    seqs[slot] = FREE;
+    freeSlots[freeCount++] = slot;
+    if (action == null) {
+      cancelled--;
     }
-    size--;
-    return e;
-  }
-
-  @Override
-  public Event peek() {
-    return size == 0 ? null : heads[slotOf(heap[0])];
+    removeHead();
+    return action;
   }
 
   @Override
   public long peekTime() {
-    if (size == 0) {
+    if (entries == 0) {
       throw new IllegalStateException("the queue is empty");
     }
-    return heap[0];
+    return times[0];
   }
 
   @Override
   public int size() {
-    return size;
+    return entries - cancelled;
+  }
+
+  /** Heap entries, cancelled ones included (for tests). */
+  int entries() {
+    return entries;
+  }
+
+  boolean isQueued(int slot, long seq) {
+    return seqs[slot] == seq && actions[slot] != null;
+  }
+
+  void cancel(int slot, long seq) {
+    if (seqs[slot] != seq || actions[slot] == null) {
+      return;
+    }
+    actions[slot] = null;
+    cancelled++;
+    if (cancelled >= PURGE_MIN && cancelled * 2 > entries) {
+      purgeCancelled();
+    }
   }
 
   @Override
   public void purgeCancelled() {
-    long[] oldKeys = keys;
-    Event[] oldHeads = heads;
-    allocateTable(keys.length);
-    buckets = 0;
-    heapSize = 0;
-    size = 0;
-    for (int s = 0; s < oldKeys.length; s++) {
-      Event head = null;
-      Event tail = null;
-      for (Event e = oldHeads[s]; e != null; ) {
-        Event next = e.next;
-        e.next = null;
-        if (!e.isCancelled()) {
-          if (head == null) {
-            head = e;
-          } else {
-            tail.next = e;
-          }
-          tail = e;
-          size++;
-        }
-        e = next;
-      }
-      if (head != null) {
-        int i = slotOf(oldKeys[s]);
-        keys[i] = oldKeys[s];
-        heads[i] = head;
-        tails[i] = tail;
-        buckets++;
-        heap[heapSize++] = oldKeys[s];
+    long[] t = times;
+    int[] s = slots;
+    int n = 0;
+    for (int p = 0; p < entries; p++) {
+      int slot = s[p];
+      if (actions[slot] != null) {
+        t[n] = t[p];
+        s[n] = slot;
+        n++;
+      } else {
+        seqs[slot] = FREE;
+        freeSlots[freeCount++] = slot;
       }
     }
+    Arrays.fill(t, n, entries, NONE);
+    entries = n;
+    cancelled = 0;
     // Floyd's bottom-up heap construction: O(n).
-    for (int i = (heapSize - 2) >>> 2; i >= 0 && heapSize > 1; i--) {
-      siftDown(i, heap[i]);
+    for (int p = (n - 2) >>> 2; p >= 0 && n > 1; p--) {
+      siftDown(p, t[p], s[p]);
     }
   }
 
-  // ---- the bucket table -------------------------------------------------------------------
+  // ---- the heap ---------------------------------------------------------------------------
 
-  /** The slot holding time t, or the empty slot where it would go. */
-  private int slotOf(long t) {
-    int mask = keys.length - 1;
-    int i = (int) ((t * 0x9E3779B97F4A7C15L) >>> shift);
-    while (heads[i] != null && keys[i] != t) {
-      i = (i + 1) & mask;
+  /** Removes the entry at position 0. */
+  private void removeHead() {
+    int n = --entries;
+    long xt = times[n];
+    int xs = slots[n];
+    times[n] = NONE;
+    if (n > 0) {
+      siftDown(0, xt, xs);
     }
-    return i;
   }
 
-  /** Backward-shift deletion: keeps every probe sequence unbroken without tombstones. */
-  private void removeSlot(int i) {
-    int mask = keys.length - 1;
-    int hole = i;
-    int j = i;
+  /**
+   * Puts the entry (xt, xs) at position i or below, moving earlier children up.
+   *
+   * <p>The earliest of four children is chosen without branches: for times a, b in [0, MAX], b - a
+   * cannot overflow, its sign spread over 64 bits is a mask that selects the smaller time and its
+   * index. A branchy min-of-four mispredicts about once per level on random times, which measured
+   * 25-30% slower. Equal times show up as a zero difference and take the slow path that compares
+   * scheduling numbers; the sentinels after the last entry are equal to each other, so the last
+   * inner node takes it too.
+   */
+  private void siftDown(int i, long xt, int xs) {
+    long[] t = times;
+    int[] s = slots;
+    int n = entries;
     while (true) {
-      j = (j + 1) & mask;
-      if (heads[j] == null) {
+      int f = (i << 2) + 1;
+      if (f >= n) {
         break;
       }
-      int home = (int) ((keys[j] * 0x9E3779B97F4A7C15L) >>> shift);
-      // Move j into the hole unless its home lies cyclically in (hole, j].
-      boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
-      if (!stays) {
-        keys[hole] = keys[j];
-        heads[hole] = heads[j];
-        tails[hole] = tails[j];
-        hole = j;
+      long a0 = t[f];
+      long a1 = t[f + 1];
+      long a2 = t[f + 2];
+      long a3 = t[f + 3];
+      long d01 = a1 - a0;
+      long k01 = d01 >> 63;
+      long m01 = a0 + (d01 & k01);
+      int i01 = f - (int) k01;
+      long d23 = a3 - a2;
+      long k23 = d23 >> 63;
+      long m23 = a2 + (d23 & k23);
+      int i23 = f + 2 - (int) k23;
+      long d = m23 - m01;
+      long k = d >> 63;
+      long bt = m01 + (d & k);
+      int best = i01 + ((i23 - i01) & (int) k);
+      if ((d01 == 0) | (d23 == 0) | (d == 0)) {
+        best = earliestChild(f, n);
+        bt = t[best];
       }
-    }
-    heads[hole] = null;
-    tails[hole] = null;
-    buckets--;
-  }
-
-  private void resizeTable(int capacity) {
-    long[] oldKeys = keys;
-    Event[] oldHeads = heads;
-    Event[] oldTails = tails;
-    allocateTable(capacity);
-    for (int s = 0; s < oldKeys.length; s++) {
-      if (oldHeads[s] != null) {
-        int i = slotOf(oldKeys[s]);
-        keys[i] = oldKeys[s];
-        heads[i] = oldHeads[s];
-        tails[i] = oldTails[s];
-      }
-    }
-  }
-
-  // ---- the heap of times ------------------------------------------------------------------
-
-  private void heapAdd(long t) {
-    if (heapSize == heap.length) {
-      heap = Arrays.copyOf(heap, heapSize * 2);
-    }
-    long[] h = heap;
-    int i = heapSize++;
-    while (i > 0) {
-      int parent = (i - 1) >>> 2;
-      long pt = h[parent];
-      if (t >= pt) {
+      if (bt >= xt && (bt > xt || seqs[s[best]] > seqs[xs])) {
         break;
       }
-      h[i] = pt;
-      i = parent;
-    }
-    h[i] = t;
-  }
-
-  private void heapPoll() {
-    int last = --heapSize;
-    if (last > 0) {
-      siftDown(0, heap[last]);
-    }
-  }
-
-  private void siftDown(int i, long t) {
-    long[] h = heap;
-    int n = heapSize;
-    while (true) {
-      int first = (i << 2) + 1;
-      if (first >= n) {
-        break;
-      }
-      int best = first;
-      long bt = h[first];
-      int end = Math.min(first + 4, n);
-      for (int c = first + 1; c < end; c++) {
-        long ct = h[c];
-        if (ct < bt) {
-          best = c;
-          bt = ct;
-        }
-      }
-      if (bt >= t) {
-        break;
-      }
-      h[i] = bt;
+      t[i] = bt;
+      s[i] = s[best];
       i = best;
     }
-    h[i] = t;
+    t[i] = xt;
+    s[i] = xs;
+  }
+
+  /** The earliest of the children f..f+3 that exist (f < n), ties broken by scheduling number. */
+  private int earliestChild(int f, int n) {
+    long[] t = times;
+    int[] s = slots;
+    int best = f;
+    int end = Math.min(f + 4, n);
+    for (int c = f + 1; c < end; c++) {
+      if (t[c] < t[best] || (t[c] == t[best] && seqs[s[c]] < seqs[s[best]])) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  private static RuntimeException badArgument(long time) {
+    return time < 0
+        ? new IllegalArgumentException("negative time " + time)
+        : new NullPointerException("action");
+  }
+
+  /** Makes room for one more event: a never-used slot and, if needed, heap positions. */
+  private void grow() {
+    if (slotsUsed == seqs.length) {
+      int cap = seqs.length * 2;
+      seqs = Arrays.copyOf(seqs, cap);
+      actions = Arrays.copyOf(actions, cap);
+      freeSlots = Arrays.copyOf(freeSlots, cap);
+    }
+    freeSlots[freeCount++] = slotsUsed++;
+    // Every slot in use has one heap entry; keep 3 sentinel positions after the last.
+    if (slotsUsed + 4 > times.length) {
+      int old = times.length;
+      int cap = old * 2;
+      times = Arrays.copyOf(times, cap);
+      Arrays.fill(times, old, cap, NONE);
+      slots = Arrays.copyOf(slots, cap);
+    }
   }
 }

@@ -9,14 +9,9 @@ package org.tcpsim.core;
  * reproducible.
  */
 public final class Simulator {
-  /** Purge cancelled events once they are this many and outnumber the live ones. */
-  private static final int PURGE_MIN = 1024;
-
   private final EventQueue queue;
   private long now;
-  private long nextSeq;
   private long executed;
-  private int cancelledQueued;
   private boolean stopRequested;
   private boolean running;
 
@@ -40,7 +35,7 @@ public final class Simulator {
 
   /** Events still waiting to run (cancelled ones not counted). */
   public int pendingEvents() {
-    return queue.size() - cancelledQueued;
+    return queue.size();
   }
 
   /** Runs {@code action} {@code delay} nanoseconds from now. */
@@ -60,21 +55,12 @@ public final class Simulator {
     return enqueue(time, action);
   }
 
-  private Event enqueue(long time, Runnable action) {
+  private EventHandle enqueue(long time, Runnable action) {
     if (action == null) {
       throw new NullPointerException("action");
     }
-    Event e = new Event(this, time, nextSeq++, action);
-    queue.add(e);
-    return e;
-  }
-
-  void noteCancelled() {
-    cancelledQueued++;
-    if (cancelledQueued >= PURGE_MIN && cancelledQueued * 2 > queue.size()) {
-      queue.purgeCancelled();
-      cancelledQueued = 0;
-    }
+    // The queue numbers what it is given in order: that is the same-instant tie-break.
+    return queue.add(time, action);
   }
 
   /** Runs until no events remain or {@link #stop()} is called. */
@@ -111,21 +97,22 @@ public final class Simulator {
   }
 
   private boolean runNext(long until) {
-    while (true) {
-      if (queue.isEmpty() || queue.peekTime() > until) {
+    EventQueue q = queue;
+    while (q.size() > 0) {
+      long t = q.peekTime();
+      if (t > until) {
         return false;
       }
-      Event e = queue.poll();
-      if (e.status == Event.CANCELLED) {
-        cancelledQueued--;
-        continue;
+      Runnable action = q.poll();
+      if (action == null) {
+        continue; // a cancelled event
       }
-      e.status = Event.DONE;
-      now = e.time;
+      now = t;
       executed++;
-      e.action.run();
+      action.run();
       return true;
     }
+    return false;
   }
 
   /** Makes {@link #run()} return after the event that is running now. */
