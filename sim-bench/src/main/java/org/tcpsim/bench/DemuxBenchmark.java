@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -114,22 +113,6 @@ public class DemuxBenchmark {
 
   long packetsAtIteration;
   long synsSent; // synThenRst operations in this iteration
-
-  /** The wire: keeps the last segment sent and counts them. */
-  static final class Wire implements Consumer<Packet> {
-    Packet last;
-    long packets;
-
-    @Override
-    public void accept(Packet p) {
-      last = p;
-      packets++;
-    }
-
-    Segment lastSegment() {
-      return (Segment) last.payload();
-    }
-  }
 
   static final SocketHandler APP = new SocketHandler() { };
 

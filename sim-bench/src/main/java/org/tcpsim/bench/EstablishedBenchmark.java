@@ -4,7 +4,6 @@ import static org.tcpsim.tcp.TcpFlags.ACK;
 import static org.tcpsim.tcp.TcpFlags.SYN;
 
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -98,22 +97,6 @@ public class EstablishedBenchmark {
   long clock;
   long delivered; // data segments delivered since the handshake
   long handshakePackets; // what we sent during the handshake (the SYN,ACK)
-
-  /** The wire: keeps the last segment sent and counts them. */
-  static final class Wire implements Consumer<Packet> {
-    Packet last;
-    long packets;
-
-    @Override
-    public void accept(Packet p) {
-      last = p;
-      packets++;
-    }
-
-    Segment lastSegment() {
-      return (Segment) last.payload();
-    }
-  }
 
   /** The application: reads every octet as it arrives, so the receive window never closes. */
   static final class App implements SocketHandler {
