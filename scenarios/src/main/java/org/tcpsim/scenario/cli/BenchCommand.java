@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.tcpsim.core.Time;
 import org.tcpsim.scenario.load.ScenarioError;
 import org.tcpsim.scenario.load.ScenarioException;
@@ -20,10 +19,6 @@ import org.tcpsim.scenario.run.Simulation;
 import org.tcpsim.scenario.sweep.SweepFiles;
 import org.tcpsim.tcp.TcpStack;
 import org.tcpsim.tcp.app.AppStats;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code tcpsim bench}: whole scenarios timed in one JVM, warm-up runs first (so the JIT has
@@ -31,31 +26,32 @@ import picocli.CommandLine.Parameters;
  * own (building and running, not loading the file or starting the JVM); peak heap is read from
  * the heap memory pools, after a GC before each run.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Time whole scenarios: warm-up runs, then timed runs in the same JVM; per file "
-        + "the median, min and max wall time, events, events per second, peak heap and what "
-        + "the run did.", "Exit status: 0 done; 2 bad input."})
-public final class BenchCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+public final class BenchCommand {
+  static final CommandSpec SPEC = new CommandSpec("bench", List.of(
+      "Time whole scenarios. Warm-up runs, then timed runs in the same JVM; per file the "
+          + "median, min and max wall time, events, events per second, peak heap and what the "
+          + "run did.", "Exit status: 0 done; 2 bad input."),
+      List.of(
+          OptionSpec.value("--runs", "N", "Timed runs per file (default 5)."),
+          OptionSpec.value("--warmup", "N", "Untimed runs before them (default 2)."),
+          OptionSpec.flag("--json", "One JSON object per file instead of text.")),
+      "FILE", 1, CommandSpec.MANY, "Scenario files or names of bundled scenarios.");
 
-  @Parameters(paramLabel = "FILE", arity = "1..*",
-      description = "Scenario files or names of bundled scenarios.")
-  List<String> files;
+  private final List<String> files;
+  private final int runs;
+  private final int warmup;
+  private final boolean json;
 
-  @Option(names = "--runs", paramLabel = "N", description = "Timed runs per file (default 5).")
-  int runs = 5;
+  BenchCommand(Args a) throws UsageException {
+    files = a.parameters();
+    Integer r = a.intValue("--runs");
+    Integer w = a.intValue("--warmup");
+    runs = r == null ? 5 : r;
+    warmup = w == null ? 2 : w;
+    json = a.has("--json");
+  }
 
-  @Option(names = "--warmup", paramLabel = "N",
-      description = "Untimed runs before them (default 2).")
-  int warmup = 2;
-
-  @Option(names = "--json", description = "One JSON object per file instead of text.")
-  boolean json;
-
-  @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  int call(PrintWriter out, PrintWriter err) {
     if (runs < 1 || warmup < 0) {
       err.println("tcpsim bench: --runs: expected at least 1 and --warmup at least 0, got "
           + runs + " and " + warmup);

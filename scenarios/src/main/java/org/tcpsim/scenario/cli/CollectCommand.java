@@ -5,14 +5,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.tcpsim.scenario.sweep.collect.CollectException;
 import org.tcpsim.scenario.sweep.collect.CollectResult;
 import org.tcpsim.scenario.sweep.collect.Collector;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /**
  * {@code tcpsim collect DIR... [--out DIR]}: tables and plots from a sweep's runs, also from
@@ -20,37 +15,34 @@ import picocli.CommandLine.Command;
  * missing runs go to stderr and do not change the exit status, since an unfinished sweep is
  * still worth a look.
  */
-@Command(name = "collect", mixinStandardHelpOptions = true,
-    description = {"Collect the runs of a sweep, or of its shards, into runs.csv, summary.csv "
-        + "(n, mean, sd, 95%% confidence interval, min, max per measure and grid point), "
-        + "plots/MEASURE.png and .svg, and manifest.json.",
-        "Missing runs are reported but are not an error. Exit status: 0 collected; 2 bad input "
-            + "(not a sweep directory, directories of different sweeps, an unreadable file)."})
-public final class CollectCommand implements Callable<Integer> {
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./=:,+@%-]+");
+public final class CollectCommand {
+  static final CommandSpec SPEC = new CommandSpec("collect", List.of(
+      "Collect the runs of a sweep, or of its shards, into tables and plots. They are runs.csv, "
+          + "summary.csv (n, mean, sd, 95% confidence interval, min, max per measure and grid "
+          + "point), plots/MEASURE.png and .svg, and manifest.json.",
+      "Missing runs are reported but are not an error. Exit status: 0 collected; 2 bad input "
+          + "(not a sweep directory, directories of different sweeps, an unreadable file)."),
+      List.of(OptionSpec.value("--out", "DIR",
+          "Where to write the tables and plots (default: the first DIR).")),
+      "DIR", 1, CommandSpec.MANY,
+      "Directories written by 'tcpsim sweep --out DIR' (whole sweeps or shards of one sweep).");
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private final Args args;
 
-  @CommandLine.Parameters(arity = "1..*", paramLabel = "DIR",
-      description = "Directories written by 'tcpsim sweep --out DIR' (whole sweeps or shards "
-          + "of one sweep).")
-  List<String> dirs;
+  CollectCommand(Args a) {
+    args = a;
+  }
 
-  @CommandLine.Option(names = "--out", paramLabel = "DIR",
-      description = "Where to write the tables and plots (default: the first DIR).")
-  String out;
-
-  @Override
-  public Integer call() {
-    PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter stderr = spec.commandLine().getErr();
+  int call(PrintWriter stdout, PrintWriter stderr) {
+    List<String> dirs = args.parameters();
+    String out = args.value("--out");
     try {
       List<Path> paths = new ArrayList<>();
       for (String d : dirs) {
         paths.add(path(d));
       }
       Path target = out == null ? paths.get(0) : path(out);
-      CollectResult result = Collector.collect(paths, target, commandLine());
+      CollectResult result = Collector.collect(paths, target, args.asTyped());
       stdout.println(result.summaryLine());
       result.warnings().forEach(stderr::println);
       return Main.OK;
@@ -69,19 +61,5 @@ public final class CollectCommand implements Callable<Integer> {
     } catch (InvalidPathException e) {
       throw new CollectException(text + ": not a valid path: " + e.getReason(), e);
     }
-  }
-
-  /**
-   * The command as typed, each word quoted for a POSIX shell where needed, for
-   * {@code manifest.json}. Picocli gives a subcommand the whole argument list.
-   */
-  private String commandLine() {
-    List<String> words = new ArrayList<>(List.of("tcpsim"));
-    words.addAll(spec.commandLine().getParseResult().originalArgs());
-    return words.stream().map(CollectCommand::quote).collect(Collectors.joining(" "));
-  }
-
-  private static String quote(String word) {
-    return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 }

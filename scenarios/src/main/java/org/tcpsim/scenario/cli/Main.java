@@ -3,37 +3,44 @@ package org.tcpsim.scenario.cli;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.List;
 import org.tcpsim.scenario.load.ScenarioException;
 import org.tcpsim.scenario.load.ScenarioLoader;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import org.tcpsim.scenario.load.Suggest;
 
 /**
- * The {@code tcpsim} command line. Exit status: 0 success; 1 an expectation failed; 2 bad input
- * or usage; 3 internal error.
+ * The {@code tcpsim} command line (design section 2, a contract: extended, never renamed). Exit
+ * status: 0 success; 1 an expectation failed; 2 bad input or usage; 3 internal error.
  */
-@Command(
-    name = "tcpsim",
-    mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
-    description = "A discrete-event TCP network simulator.",
-    subcommands = {
-      Main.Run.class,
-      SweepCommand.class,
-      CollectCommand.class,
-      Main.Validate.class,
-      Main.ListScenarios.class,
-      BenchCommand.class,
-      CommandLine.HelpCommand.class
-    })
-public final class Main implements Callable<Integer> {
+public final class Main {
   public static final int OK = 0;
   public static final int EXPECTATION_FAILED = 1;
   public static final int BAD_INPUT = 2;
   public static final int INTERNAL_ERROR = 3;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private static final String DESCRIPTION = "A discrete-event TCP network simulator.";
+
+  static final CommandSpec VALIDATE = new CommandSpec("validate", List.of(
+      "Check scenario files without running them. Prints 'FILE: ok' for each good file and "
+          + "every problem as FILE:LINE:COL: message; exit status 2 if any file has a problem."),
+      List.of(OptionSpec.repeatable("--set", "KEY=VALUE", "Override a key by its path before "
+          + "checking, e.g. hosts.B.tcp.backlog=64 (repeatable).")),
+      "FILE", 1, CommandSpec.MANY, "Scenario files to check.");
+
+  static final CommandSpec LIST = CommandSpec.of("list", List.of(
+      "List the bundled scenarios with their descriptions. Run one with 'tcpsim run NAME'; the "
+          + "files are in scenarios/library/ to open and copy."), List.of());
+
+  static final CommandSpec HELP = new CommandSpec("help", List.of(
+      "Show the help of a command. 'tcpsim help run' is 'tcpsim run --help'."), List.of(),
+      "COMMAND", 0, 1, "The command to explain; without it, tcpsim's own help.");
+
+  /** Every command, in the order {@code tcpsim --help} lists them. */
+  static final List<CommandSpec> COMMANDS = List.of(RunOptions.SPEC, SweepCommand.SPEC,
+      CollectCommand.SPEC, VALIDATE, LIST, BenchCommand.SPEC, HELP);
+
+  private Main() {}
 
   public static void main(String[] args) {
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -41,33 +48,91 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command line with the given streams and returns the exit status. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new Main());
-    cl.setOut(out);
-    cl.setErr(err);
-    cl.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
-    cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("tcpsim: " + ex.getMessage());
-      err.println("Try 'tcpsim " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+    try {
+      return dispatch(List.of(args), out, err);
+    } catch (UsageException e) {
+      err.println("tcpsim: " + e.getMessage());
+      String command = e.command().isEmpty() ? "" : e.command() + " ";
+      err.println("Try 'tcpsim " + command + "--help' for usage.");
       return BAD_INPUT;
-    });
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      err.println("tcpsim: internal error: " + ex);
+    } catch (Exception e) {
+      err.println("tcpsim: internal error: " + e);
       err.println("This is a bug in tcpsim; please report it with the command line above.");
       return INTERNAL_ERROR;
-    });
-    return cl.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
-  private static String commandPath(CommandLine cl) {
-    String path = cl.getCommandSpec().qualifiedName(" ");
-    path = path.startsWith("tcpsim") ? path.substring("tcpsim".length()).strip() : path;
-    return path.isEmpty() ? "" : path + " ";
+  private static int dispatch(List<String> words, PrintWriter out, PrintWriter err)
+      throws Exception {
+    if (words.isEmpty()) {
+      err.print(Usage.top(DESCRIPTION, COMMANDS));
+      return BAD_INPUT;
+    }
+    String first = words.get(0);
+    switch (first) {
+      case "-h", "--help" -> {
+        out.print(Usage.top(DESCRIPTION, COMMANDS));
+        return OK;
+      }
+      case "-V", "--version" -> {
+        out.println(versionLine());
+        return OK;
+      }
+      default -> { }
+    }
+    CommandSpec spec = command(first);
+    if (spec == null) {
+      List<String> names = COMMANDS.stream().map(CommandSpec::name).toList();
+      String hint = Suggest.closest(first, names).map(s -> "; did you mean '" + s + "'?")
+          .orElse("; the commands are " + String.join(", ", names));
+      throw new UsageException("", (first.startsWith("-") ? "Unknown option: '"
+          : "Unknown command: '") + first + "'" + hint);
+    }
+    Args a = Args.parse(spec, words.subList(1, words.size()));
+    if (a.has("--help")) {
+      out.print(Usage.of(spec));
+      return OK;
+    }
+    if (a.has("--version")) {
+      out.println(versionLine());
+      return OK;
+    }
+    return switch (spec.name()) {
+      case "run" -> new RunCommand(RunOptions.from(a), out, err).call();
+      case "sweep" -> new SweepCommand(a).call(out, err);
+      case "collect" -> new CollectCommand(a).call(out, err);
+      case "validate" -> validate(a, out, err);
+      case "list" -> list(out);
+      case "bench" -> new BenchCommand(a).call(out, err);
+      case "help" -> help(a, out);
+      default -> throw new IllegalStateException("no command " + spec.name());
+    };
   }
 
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return BAD_INPUT;
+  private static CommandSpec command(String name) {
+    for (CommandSpec c : COMMANDS) {
+      if (c.name().equals(name)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static int help(Args a, PrintWriter out) throws UsageException {
+    String name = a.parameter();
+    if (name == null) {
+      out.print(Usage.top(DESCRIPTION, COMMANDS));
+      return OK;
+    }
+    CommandSpec spec = command(name);
+    if (spec == null) {
+      throw a.error("Unknown command: '" + name + "'");
+    }
+    out.print(Usage.of(spec));
+    return OK;
   }
 
   /** The jar's version, or {@code development build} when run from classes. */
@@ -76,91 +141,43 @@ public final class Main implements Callable<Integer> {
     return v == null ? "development build" : v;
   }
 
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"tcpsim " + (v == null ? "(development build)" : v)};
-    }
+  private static String versionLine() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return "tcpsim " + (v == null ? "(development build)" : v);
   }
 
-  @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-      description = {"Run one scenario file, print a summary and check its expectations.",
-          "Exit status: 0 every expectation held; 1 one failed (each is printed); 2 bad input; "
-              + "3 internal error."})
-  static final class Run implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Mixin RunOptions options;
-
-    @Override
-    public Integer call() {
-      return new RunCommand(options, spec.commandLine().getOut(), spec.commandLine().getErr())
-          .call();
-    }
-  }
-
-  @Command(name = "validate", mixinStandardHelpOptions = true,
-      description = "Check scenario files without running them: prints 'FILE: ok' for each good "
-          + "file and every problem as FILE:LINE:COL: message; exit status 2 if any file has a "
-          + "problem.")
-  static final class Validate implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.Parameters(arity = "1..*", paramLabel = "FILE",
-        description = "Scenario files to check.")
-    java.util.List<String> files;
-
-    @CommandLine.Option(names = "--set", paramLabel = "KEY=VALUE",
-        description = "Override a key by its path before checking, e.g. hosts.B.tcp.backlog=64.")
-    java.util.List<String> sets = new java.util.ArrayList<>();
-
-    @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      int status = OK;
-      for (String file : files) {
-        try {
-          ScenarioLoader.load(Path.of(file), sets);
-          out.println(file + ": ok");
-        } catch (ScenarioException e) {
-          e.errors().forEach(err::println);
-          status = BAD_INPUT;
-        } catch (InvalidPathException e) {
-          err.println(file + ": not a valid path: " + e.getReason());
-          status = BAD_INPUT;
-        }
+  private static int validate(Args a, PrintWriter out, PrintWriter err) {
+    List<String> sets = a.values("--set");
+    int status = OK;
+    for (String file : a.parameters()) {
+      try {
+        ScenarioLoader.load(Path.of(file), sets);
+        out.println(file + ": ok");
+      } catch (ScenarioException e) {
+        e.errors().forEach(err::println);
+        status = BAD_INPUT;
+      } catch (InvalidPathException e) {
+        err.println(file + ": not a valid path: " + e.getReason());
+        status = BAD_INPUT;
       }
-      out.flush();
-      err.flush();
-      return status;
     }
+    return status;
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true,
-      description = "List the bundled scenarios with their descriptions. Run one with "
-          + "'tcpsim run NAME'; the files are in scenarios/library/ to open and copy.")
-  static final class ListScenarios implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      java.util.List<String> names = Library.names();
-      int width = names.stream().mapToInt(String::length).max().orElse(0) - ".yaml".length();
-      for (String file : names) {
-        String name = file.substring(0, file.length() - ".yaml".length());
-        String description;
-        try {
-          description = ScenarioLoader.parse(Library.text(file).orElseThrow(), "library/" + file,
-              java.util.List.of()).description().orElse("").strip();
-        } catch (ScenarioException e) {
-          description = "(does not load: " + e.errors().get(0) + ")";
-        }
-        out.printf("%-" + width + "s  %s%n", name, description.replace('\n', ' '));
+  private static int list(PrintWriter out) {
+    List<String> names = new ArrayList<>(Library.names());
+    int width = names.stream().mapToInt(String::length).max().orElse(0) - ".yaml".length();
+    for (String file : names) {
+      String name = file.substring(0, file.length() - ".yaml".length());
+      String description;
+      try {
+        description = ScenarioLoader.parse(Library.text(file).orElseThrow(), "library/" + file,
+            List.of()).description().orElse("").strip();
+      } catch (ScenarioException e) {
+        description = "(does not load: " + e.errors().get(0) + ")";
       }
-      out.flush();
-      return OK;
+      out.printf("%-" + width + "s  %s%n", name, description.replace('\n', ' '));
     }
+    return OK;
   }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.tcpsim.scenario.load.ScenarioError;
 import org.tcpsim.scenario.load.ScenarioException;
 import org.tcpsim.scenario.load.ScenarioLoader;
@@ -28,74 +27,75 @@ import org.tcpsim.scenario.sweep.SweepRunner;
 import org.tcpsim.scenario.sweep.collect.CollectException;
 import org.tcpsim.scenario.sweep.collect.CollectResult;
 import org.tcpsim.scenario.sweep.collect.Collector;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code tcpsim sweep}: a scenario over a grid of values, with replications, into a directory. */
-@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run a scenario over a grid of parameter values with replications. Each "
-        + "finished run is written to DIR/runs/ at once; running the same command again resumes "
-        + "where it stopped. When every run is done, 'tcpsim collect DIR' is run: runs.csv, "
-        + "summary.csv (mean, sd, 95%% confidence interval) and plots.",
-        "Exit status: 0 done; 2 bad input; 3 internal error."})
-public final class SweepCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+public final class SweepCommand {
+  static final CommandSpec SPEC = new CommandSpec("sweep", List.of(
+      "Run a scenario over a grid of parameter values with replications. Each finished run is "
+          + "written to DIR/runs/ at once; running the same command again resumes where it "
+          + "stopped. When every run is done, 'tcpsim collect DIR' is run: runs.csv, summary.csv "
+          + "(mean, sd, 95% confidence interval) and plots.",
+      "Exit status: 0 done; 2 bad input; 3 internal error."),
+      List.of(
+          OptionSpec.value("--seed", "N", "Seed for every run (default: the scenario's). "
+              + "Replication r of every point uses the seed with replication index r."),
+          OptionSpec.repeatable("--set", "KEY=VALUE",
+              "Override a key by its path, e.g. hosts.B.tcp.backlog=64 (repeatable)."),
+          OptionSpec.repeatable("--vary", "KEY=VALUES", "Add or replace a dimension: "
+              + "KEY=16,128,1024, KEY='{from: 0, to: 0.05, step: 0.01}', "
+              + "KEY='{from: 16, to: 1024, times: 2}', or zip='{k1: [a, b], k2: [c, d]}' "
+              + "(repeatable)."),
+          OptionSpec.value("--replications", "N",
+              "Runs per grid point (default: the file's sweep.replications, or 1)."),
+          OptionSpec.repeatable("--measure", "NAME", "What to measure (replaces the file's "
+              + "sweep.measure; repeatable); see --measures."),
+          OptionSpec.value("--jobs", "N",
+              "Runs at once (default: the number of cores). Results do not depend on it."),
+          OptionSpec.value("--out", "DIR",
+              "Where runs and results go (default: sweeps/NAME)."),
+          OptionSpec.value("--shard", "I/N", "Run only shard I of N (1 <= I <= N), e.g. "
+              + "--shard $SLURM_ARRAY_TASK_ID/$N with --array=1-N; then collect."),
+          OptionSpec.flag("--list", "Print the runs (of this shard) without running them."),
+          OptionSpec.flag("--measures", "Print every measure this scenario can report."),
+          OptionSpec.flag("--no-collect", "Do not collect when the sweep is complete.")),
+      "FILE", 0, 1, "Scenario file with a sweep: block, or the name of a bundled scenario.");
 
-  @Parameters(paramLabel = "FILE", arity = "0..1",
-      description = "Scenario file with a sweep: block, or the name of a bundled scenario.")
-  String file;
+  private final Args args;
+  private final String file;
+  private final Long seed;
+  private final List<String> sets;
+  private final List<String> varies;
+  private final Integer replications;
+  private final List<String> measures;
+  private final Integer jobs;
+  private final String out;
+  private final String shard;
+  private final boolean list;
+  private final boolean listMeasures;
+  private final boolean noCollect;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed for every run (default: the "
-      + "scenario's). Replication r of every point uses the seed with replication index r.")
-  Long seed;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override a key by its path, e.g. hosts.B.tcp.backlog=64.")
-  List<String> sets = new ArrayList<>();
-
-  @Option(names = "--vary", paramLabel = "KEY=VALUES", description = "Add or replace a "
-      + "dimension: KEY=16,128,1024, KEY='{from: 0, to: 0.05, step: 0.01}', "
-      + "KEY='{from: 16, to: 1024, times: 2}', or zip='{k1: [a, b], k2: [c, d]}'.")
-  List<String> varies = new ArrayList<>();
-
-  @Option(names = "--replications", paramLabel = "N",
-      description = "Runs per grid point (default: the file's sweep.replications, or 1).")
-  Integer replications;
-
-  @Option(names = "--measure", paramLabel = "NAME",
-      description = "What to measure (replaces the file's sweep.measure); see --measures.")
-  List<String> measures = new ArrayList<>();
-
-  @Option(names = "--jobs", paramLabel = "N",
-      description = "Runs at once (default: the number of cores). Results do not depend on it.")
-  Integer jobs;
-
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Where runs and results go (default: sweeps/NAME).")
-  String out;
-
-  @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N "
-      + "(1 <= I <= N), e.g. --shard $SLURM_ARRAY_TASK_ID/$N with --array=1-N; then collect.")
-  String shard;
-
-  @Option(names = "--list", description = "Print the runs (of this shard) without running them.")
-  boolean list;
-
-  @Option(names = "--measures", description = "Print every measure this scenario can report.")
-  boolean listMeasures;
-
-  @Option(names = "--no-collect", description = "Do not collect when the sweep is complete.")
-  boolean noCollect;
+  SweepCommand(Args a) throws UsageException {
+    args = a;
+    file = a.parameter();
+    seed = a.longValue("--seed");
+    sets = a.values("--set");
+    varies = a.values("--vary");
+    replications = a.intValue("--replications");
+    measures = a.values("--measure");
+    jobs = a.intValue("--jobs");
+    out = a.value("--out");
+    shard = a.value("--shard");
+    list = a.has("--list");
+    listMeasures = a.has("--measures");
+    noCollect = a.has("--no-collect");
+  }
 
   private PrintWriter stdout;
   private PrintWriter stderr;
 
-  @Override
-  public Integer call() throws Exception {
-    stdout = spec.commandLine().getOut();
-    stderr = spec.commandLine().getErr();
+  int call(PrintWriter stdout, PrintWriter stderr) throws IOException, InterruptedException {
+    this.stdout = stdout;
+    this.stderr = stderr;
     try {
       return sweep();
     } catch (BadInput e) {
@@ -186,9 +186,7 @@ public final class SweepCommand implements Callable<Integer> {
           + "tcpsim collect DIR...%n", missing, dir);
     } else if (!noCollect) {
       try {
-        CollectResult collected = Collector.collect(List.of(dir), dir,
-            String.join(" ", spec.commandLine().getParseResult().originalArgs().stream()
-                .map(SweepCommand::shellQuote).toList()));
+        CollectResult collected = Collector.collect(List.of(dir), dir, args.asTyped());
         stdout.println(collected.summaryLine());
         collected.warnings().forEach(stderr::println);
       } catch (CollectException e) {
@@ -278,20 +276,13 @@ public final class SweepCommand implements Callable<Integer> {
   }
 
   private String reproduce(String fileName, long theSeed, int reps) {
-    List<String> args = new ArrayList<>(List.of("tcpsim", "sweep", fileName, "--seed",
+    List<String> words = new ArrayList<>(List.of("tcpsim", "sweep", fileName, "--seed",
         Long.toString(theSeed)));
-    sets.forEach(s -> args.addAll(List.of("--set", s)));
-    varies.forEach(v -> args.addAll(List.of("--vary", v)));
-    args.addAll(List.of("--replications", Integer.toString(reps)));
-    measures.forEach(m -> args.addAll(List.of("--measure", m)));
-    return String.join(" ", args.stream().map(SweepCommand::shellQuote).toList());
-  }
-
-  static String shellQuote(String s) {
-    if (s.matches("[A-Za-z0-9_./:=,@%+-]+")) {
-      return s;
-    }
-    return "'" + s.replace("'", "'\\''") + "'";
+    sets.forEach(s -> words.addAll(List.of("--set", s)));
+    varies.forEach(v -> words.addAll(List.of("--vary", v)));
+    words.addAll(List.of("--replications", Integer.toString(reps)));
+    measures.forEach(m -> words.addAll(List.of("--measure", m)));
+    return String.join(" ", words.stream().map(Args::shellQuote).toList());
   }
 
   static String sha256(String text) {

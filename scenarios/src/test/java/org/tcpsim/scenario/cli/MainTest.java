@@ -147,4 +147,42 @@ class MainTest {
     assertThat(run()).isEqualTo(2);
     assertThat(err.toString()).contains("Usage: tcpsim");
   }
+
+  @Test
+  void everyCommandHasHelpWithinEightyColumnsAndHelpCommandGivesTheSame() {
+    for (String command : List.of("run", "sweep", "collect", "validate", "list", "bench", "help")) {
+      StringWriter viaOption = new StringWriter();
+      StringWriter viaHelp = new StringWriter();
+      assertThat(Main.execute(new String[] {command, "--help"}, new PrintWriter(viaOption, true),
+          new PrintWriter(err, true))).isZero();
+      assertThat(Main.execute(new String[] {"help", command}, new PrintWriter(viaHelp, true),
+          new PrintWriter(err, true))).isZero();
+      assertThat(viaOption.toString()).startsWith("Usage: tcpsim " + command + " [OPTIONS]")
+          .isEqualTo(viaHelp.toString());
+      assertThat(viaOption.toString().lines())
+          .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
+    }
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void anUnknownCommandSuggestsTheClosestOne() {
+    assertThat(run("rnu", "x.yaml")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("tcpsim: Unknown command: 'rnu'; did you mean 'run'?"
+        + System.lineSeparator() + "Try 'tcpsim --help' for usage." + System.lineSeparator());
+  }
+
+  @Test
+  void versionIsPrintedForTheProgramAndForEveryCommand() {
+    assertThat(run("--version")).isZero();
+    assertThat(run("run", "-V")).isZero();
+    assertThat(out.toString().lines()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("tcpsim "));
+  }
+
+  @Test
+  void aBadNumberIsAUsageErrorNamingTheOption() {
+    assertThat(run("bench", "x.yaml", "--runs", "five")).isEqualTo(2);
+    assertThat(err.toString()).startsWith(
+        "tcpsim: Invalid value for option '--runs' (N): 'five' is not a whole number");
+  }
 }
