@@ -1,6 +1,5 @@
 package org.tcpsim.tcp.isn;
 
-import com.google.common.hash.Hashing;
 import java.util.Objects;
 
 /** Builds an {@link IsnGenerator} from a scenario's {@code iss:} setting. */
@@ -72,6 +71,6 @@ public final class IsnGenerators {
   }
 
   static int clockOffset(long k0, long k1) {
-    return (int) Hashing.sipHash24(k0, k1).hashInt(CLOCK_OFFSET_DOMAIN).asLong();
+    return (int) new SipHash24(k0, k1).putInt(CLOCK_OFFSET_DOMAIN).finish();
   }
 }
