@@ -24,13 +24,15 @@ import org.tcpsim.core.Simulator;
  *
  * <ul>
  *   <li>{@code queue}: an {@link EventQueue} implementation, driven directly.
- *   <li>{@code bareHeap}: a {@code long[]} 4-ary heap that only orders keys: the ceiling for any
- *       queue that must also carry an event and a tie-break.
- *   <li>{@code simulator}: the whole kernel, where each event's action schedules the next
- *       through {@link Simulator#schedule}.
+ *   <li>{@code bareHeap}: a {@code long[]} 4-ary heap that only orders keys: the ceiling for a
+ *       heap that must also carry an event and a tie-break (a radix heap, which is not a
+ *       comparison heap, can pass it when the heap no longer fits in cache).
+ *   <li>{@code simulator}: the whole kernel with its default queue, where each event's action
+ *       schedules the next through {@link Simulator#schedule}.
  * </ul>
  *
- * <p>Run: {@code java -jar sim-bench/target/benchmarks.jar Hold}
+ * <p>Run: {@code java -jar sim-bench/target/benchmarks.jar Hold}. On a shared machine, compare
+ * within one run, or use {@link HoldRace}, which alternates the contestants in one JVM.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -55,7 +57,7 @@ public class HoldBenchmark {
 
   @State(Scope.Thread)
   public static class QueueState {
-    @Param({"heap4", "reference"})
+    @Param({"heap4", "radix", "reference"})
     public String impl;
 
     @Param({"1000", "100000", "1000000"})

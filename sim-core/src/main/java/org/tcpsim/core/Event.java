@@ -1,18 +1,18 @@
 package org.tcpsim.core;
 
 /**
- * The handle of an event in a {@link FourAryHeapQueue}: a ticket naming the queue's slot and the
+ * The handle of an event in a {@link RadixHeapQueue} or {@link FourAryHeapQueue}: a ticket naming the queue's slot and the
  * event's scheduling number, never the event's storage. The queue reuses slots but never
  * scheduling numbers, so a ticket whose event has run or been cancelled matches no later event:
  * cancelling it does nothing and it is never pending again.
  */
 public final class Event implements EventHandle {
-  private final FourAryHeapQueue queue;
+  private final SlotQueue queue;
   private final int slot;
   private final long seq;
   private final long time;
 
-  Event(FourAryHeapQueue queue, int slot, long seq, long time) {
+  Event(SlotQueue queue, int slot, long seq, long time) {
     this.queue = queue;
     this.slot = slot;
     this.seq = seq;

@@ -6,12 +6,15 @@ package org.tcpsim.core;
  * cancelling through it is O(1): the event is marked dead and dropped when it reaches the head (or
  * when the queue purges, which it does by itself once dead entries outnumber live ones).
  *
- * <p>Costs, n = entries queued:
+ * <p>Costs, n = entries queued, C = the range of queued times (RadixHeapQueue's poll is amortised,
+ * and an add before the last polled time costs O(n), which a simulation never does):
  *
  * <table>
  *   <caption>Implementations</caption>
  *   <tr><th>implementation</th><th>add</th><th>poll</th><th>cancel</th><th>purge</th></tr>
- *   <tr><td>{@link FourAryHeapQueue} (default)</td>
+ *   <tr><td>{@link RadixHeapQueue} (default)</td>
+ *       <td>O(1)</td><td>O(log C)</td><td>O(1)</td><td>O(n)</td></tr>
+ *   <tr><td>{@link FourAryHeapQueue}</td>
  *       <td>O(log n)</td><td>O(log n)</td><td>O(1)</td><td>O(n)</td></tr>
  *   <tr><td>{@link ReferenceQueue}</td>
  *       <td>O(log n)</td><td>O(log n)</td><td>O(1)</td><td>O(n log n)</td></tr>
@@ -46,10 +49,11 @@ public interface EventQueue {
   /** The implementations by the name used on the command line and in benchmarks. */
   static EventQueue named(String name) {
     return switch (name) {
+      case "radix" -> new RadixHeapQueue();
       case "heap4" -> new FourAryHeapQueue();
       case "reference" -> new ReferenceQueue();
       default -> throw new IllegalArgumentException(
-          "unknown event queue '" + name + "': expected heap4 or reference");
+          "unknown event queue '" + name + "': expected radix, heap4 or reference");
     };
   }
 }

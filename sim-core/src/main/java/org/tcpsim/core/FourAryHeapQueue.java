@@ -3,8 +3,9 @@ package org.tcpsim.core;
 import java.util.Arrays;
 
 /**
- * The default queue: a 4-ary min-heap of (time, slot) pairs in two parallel primitive arrays, and
- * per-slot arrays holding each event's action and scheduling number.
+ * A 4-ary min-heap of (time, slot) pairs in two parallel primitive arrays; events are stored by
+ * slot ({@link SlotQueue}). It was the default queue until {@link RadixHeapQueue}, which is as
+ * fast up to 100,000 pending and faster beyond; this one takes times in any order at one cost.
  *
  * <p>Why this shape (measured with {@code HoldBenchmark}, against a heap of bare {@code long}s):
  *
@@ -13,16 +14,6 @@ import java.util.Arrays;
  *       object references: no GC write barrier per level, and no pointer chase to compare two
  *       events. A sift compares times alone, choosing the earliest of four children without
  *       branches; the scheduling number is read only when two times are equal.
- *   <li>No event object is stored. A slot is reused as soon as its event leaves (last freed,
- *       first reused, so the slot arrays stay in cache), and {@link #add} hands out a small
- *       {@link Event} ticket (this queue, slot, scheduling number, time) that the JIT removes
- *       entirely when the caller drops it, which is the common case for simulator events. That
- *       needs {@link #add} to inline into its caller, so its work is in {@code insert} and the
- *       rare paths (growth, bad arguments) are out of line. With them inside insert, C2 refused
- *       to inline the compiled add ("already compiled into a big method") and every ticket
- *       cost 40 bytes (JMH -prof gc); check that again after changing these methods.
- *   <li>Scheduling numbers are never reused, so a ticket whose event ran or was cancelled can never
- *       act on a later event that reuses its slot.
  * </ul>
  *
  * <p>Ties: the queue numbers events in the order they are added; events at the same time leave in
@@ -32,13 +23,7 @@ import java.util.Arrays;
  * <p>Costs: add O(log n); poll O(log n); cancel O(1) (marks the slot; the entry is dropped when it
  * reaches the head, or by a purge once cancelled entries outnumber live ones); purge O(n).
  */
-public final class FourAryHeapQueue implements EventQueue {
-  /** Purge cancelled entries once they are this many and outnumber the live ones. */
-  private static final int PURGE_MIN = 1024;
-
-  /** The scheduling number of a free slot; real ones start at 0. */
-  private static final long FREE = -1;
-
+public final class FourAryHeapQueue extends SlotQueue {
   /** Times never occupied: every position from {@link #entries} on holds this sentinel. */
   private static final long NONE = Long.MAX_VALUE;
 
@@ -50,57 +35,21 @@ public final class FourAryHeapQueue implements EventQueue {
 
   private int[] slots;
 
-  /** Heap entries, cancelled ones included. */
-  private int entries;
-
-  /** By slot: the scheduling number of the event there, or {@link #FREE}. */
-  private long[] seqs;
-
-  /** By slot: the action, or null when the slot is free or its event cancelled. */
-  private Runnable[] actions;
-
-  /** Freed slots, a stack; slots at and above {@link #slotsUsed} have never been used. */
-  private int[] freeSlots;
-
-  private int freeCount;
-  private int slotsUsed;
-
-  private long nextSeq;
-  private int cancelled;
-
   public FourAryHeapQueue() {
     this(64);
   }
 
   public FourAryHeapQueue(int initialCapacity) {
-    int cap = Math.max(4, initialCapacity);
+    super(initialCapacity);
+    int cap = seqs.length;
     times = new long[cap + 4];
     Arrays.fill(times, NONE);
     slots = new int[cap + 4];
-    seqs = new long[cap];
-    actions = new Runnable[cap];
-    freeSlots = new int[cap];
   }
 
   @Override
-  public Event add(long time, Runnable action) {
-    int slot = insert(time, action);
-    // Kept apart from insert() so that this method is small enough to inline: then a caller
-    // that drops the ticket, as most simulator events do, allocates nothing.
-    return new Event(this, slot, nextSeq - 1, time);
-  }
-
-  /** Queues the event and returns its slot; its scheduling number is nextSeq - 1. */
-  private int insert(long time, Runnable action) {
-    if (action == null || time < 0) {
-      throw badArgument(time);
-    }
-    if (freeCount == 0) {
-      grow();
-    }
-    int slot = freeSlots[--freeCount];
-    seqs[slot] = nextSeq++;
-    actions[slot] = action;
+  int insert(long time, Runnable action) {
+    int slot = claim(time, action);
     // The new event has the highest scheduling number, so it stops below any equal time.
     long[] t = times;
     int[] s = slots;
@@ -127,9 +76,7 @@ public final class FourAryHeapQueue implements EventQueue {
     }
     int slot = slots[0];
     Runnable action = actions[slot];
-    actions[slot] = null;
-    seqs[slot] = FREE;
-    freeSlots[freeCount++] = slot;
+    release(slot);
     if (action == null) {
       cancelled--;
     }
@@ -145,29 +92,9 @@ public final class FourAryHeapQueue implements EventQueue {
     return times[0];
   }
 
-  @Override
-  public int size() {
-    return entries - cancelled;
-  }
-
   /** Heap entries, cancelled ones included (for tests). */
   int entries() {
     return entries;
-  }
-
-  boolean isQueued(int slot, long seq) {
-    return seqs[slot] == seq && actions[slot] != null;
-  }
-
-  void cancel(int slot, long seq) {
-    if (seqs[slot] != seq || actions[slot] == null) {
-      return;
-    }
-    actions[slot] = null;
-    cancelled++;
-    if (cancelled >= PURGE_MIN && cancelled * 2 > entries) {
-      purgeCancelled();
-    }
   }
 
   @Override
@@ -182,8 +109,7 @@ public final class FourAryHeapQueue implements EventQueue {
         s[n] = slot;
         n++;
       } else {
-        seqs[slot] = FREE;
-        freeSlots[freeCount++] = slot;
+        release(slot);
       }
     }
     Arrays.fill(t, n, entries, NONE);
@@ -272,21 +198,9 @@ public final class FourAryHeapQueue implements EventQueue {
     return best;
   }
 
-  private static RuntimeException badArgument(long time) {
-    return time < 0
-        ? new IllegalArgumentException("negative time " + time)
-        : new NullPointerException("action");
-  }
-
-  /** Makes room for one more event: a never-used slot and, if needed, heap positions. */
-  private void grow() {
-    if (slotsUsed == seqs.length) {
-      int cap = seqs.length * 2;
-      seqs = Arrays.copyOf(seqs, cap);
-      actions = Arrays.copyOf(actions, cap);
-      freeSlots = Arrays.copyOf(freeSlots, cap);
-    }
-    freeSlots[freeCount++] = slotsUsed++;
+  @Override
+  void growSlots() {
+    super.growSlots();
     // Every slot in use has one heap entry; keep 3 sentinel positions after the last.
     if (slotsUsed + 4 > times.length) {
       int old = times.length;

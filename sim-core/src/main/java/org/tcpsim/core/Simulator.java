@@ -16,7 +16,7 @@ public final class Simulator {
   private boolean running;
 
   public Simulator() {
-    this(new FourAryHeapQueue());
+    this(new RadixHeapQueue());
   }
 
   public Simulator(EventQueue queue) {
