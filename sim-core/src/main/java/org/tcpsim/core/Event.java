@@ -1,10 +1,11 @@
 package org.tcpsim.core;
 
 /**
- * The handle of an event in a {@link RadixHeapQueue} or {@link FourAryHeapQueue}: a ticket naming the queue's slot and the
- * event's scheduling number, never the event's storage. The queue reuses slots but never
- * scheduling numbers, so a ticket whose event has run or been cancelled matches no later event:
- * cancelling it does nothing and it is never pending again.
+ * The handle of an event in a {@link SlotQueue} ({@link RadixHeapQueue}, {@link
+ * FourAryHeapQueue}): a ticket naming the queue's slot and the event's scheduling number, never
+ * the event's storage. The queue reuses slots but never scheduling numbers, so a ticket whose
+ * event has run or been cancelled matches no later event: cancelling it does nothing and it is
+ * never pending again.
  */
 public final class Event implements EventHandle {
   private final SlotQueue queue;
