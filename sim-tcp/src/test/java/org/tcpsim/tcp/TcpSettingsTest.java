@@ -41,6 +41,42 @@ class TcpSettingsTest {
   }
 
   @Test
+  void eachSettingWritesItsOwnFieldAndNoOther() {
+    TcpConfig before = TcpConfig.defaults();
+    for (TcpSettings.Setting s : TcpSettings.all()) {
+      String old = TcpSettings.get(before, s.key());
+      String changed = switch (s.kind()) {
+        case "boolean" -> Boolean.toString(!Boolean.parseBoolean(old));
+        case "duration" -> Time.format(Time.parse(old) + Time.MS);
+        case "integer", "size" -> nextAllowed(s.key(), Long.parseLong(old));
+        default -> switch (s.key()) {
+          case "isn" -> "12345";
+          case "iss" -> "7";
+          case "congestion" -> "reno";
+          default -> throw new AssertionError("no new value for " + s.key());
+        };
+      };
+      assertThat(changed).as(s.key()).isNotEqualTo(old);
+      TcpConfig after = before.with(s.key(), changed);
+      for (TcpSettings.Setting other : TcpSettings.all()) {
+        String expected = other == s ? changed : TcpSettings.get(before, other.key());
+        assertThat(TcpSettings.get(after, other.key()))
+            .as("%s after setting %s", other.key(), s.key()).isEqualTo(expected);
+      }
+    }
+  }
+
+  /** One more than {@code n}, or one less where {@code n} is the largest allowed. */
+  private static String nextAllowed(String key, long n) {
+    try {
+      TcpSettings.check(key, Long.toString(n + 1));
+      return Long.toString(n + 1);
+    } catch (IllegalArgumentException tooLarge) {
+      return Long.toString(n - 1);
+    }
+  }
+
+  @Test
   void oneSettingOverridesAloneLeavingTheRest() {
     TcpConfig c = TcpConfig.defaults().with("rto-min", "200ms").with("syn-cookies", "true");
     assertThat(c.rtoMin()).isEqualTo(200 * Time.MS);
