@@ -2,7 +2,7 @@ package org.tcpsim.core.random;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
 
 /**
  * Named, independent random streams for one run.
@@ -45,7 +45,9 @@ public final class RandomStreams {
    * once and keep it.
    */
   public UniformRandomProvider stream(String name) {
-    return RandomSource.XO_SHI_RO_256_PP.create(stateFor(name));
+    // The generator's own constructor, not RandomSource.create: that goes through reflection
+    // per call, which the JVM turns into generated code after fifteen streams.
+    return new XoShiRo256PlusPlus(stateFor(name));
   }
 
   /** A 64-bit value derived from the stream name, for keys that are not a generator (SYN cookie secrets). */
