@@ -26,7 +26,7 @@ public final class TcpSettings {
     private final String expected;
     private final String rfc;
     private final String meaning;
-    /** Bounds of an integer or size; unused by other kinds. */
+    /** Bounds of a number (integer, size, iss); unused by other kinds. */
     private final long min;
     private final long max;
 
