@@ -5,36 +5,30 @@ import static org.tcpsim.tcp.TcpFlags.RST;
 import static org.tcpsim.tcp.TcpFlags.SYN;
 
 import java.util.ArrayDeque;
+import java.util.OptionalInt;
 
 /**
  * A socket in LISTEN (RFC 9293 3.10.7.2) with the two queues of a real stack: the SYN queue of
  * half-open connections (SYN-RECEIVED) and the accept queue of established connections the
  * application has not accepted yet, each bounded by the backlog. When the SYN queue is full a SYN
  * is dropped silently, or answered with a SYN cookie (RFC 4987 3.6) when enabled; never with a
- * RST (spec-notes A33).
+ * RST (docs/rfc-notes.md A33). Like a connection, it acts on the world only through its {@link
+ * TcpHost}.
  */
 public final class Listener {
-  private final TcpStack stack;
+  private final TcpHost host;
+  private final TcpConfig cfg;
   private final ConnectionId id;
   private final ListenHandler handler;
   private final ArrayDeque<Connection> acceptQueue = new ArrayDeque<>();
+  private final ListenerCounters counters = new ListenerCounters();
   private int synQueue;
   private boolean autoAccept = true;
-  private boolean offering;
   private boolean open = true;
 
-  // Counters (also published as ListenerEvent trace events).
-  long synReceived;
-  long synDropped;
-  long synCookiesSent;
-  long synCookiesAccepted;
-  long synCookiesRejected;
-  long accepted;
-  long acceptOverflow;
-  long synackTimeouts;
-
-  Listener(TcpStack stack, Endpoint local, ListenHandler handler) {
-    this.stack = stack;
+  public Listener(TcpHost host, TcpConfig cfg, Endpoint local, ListenHandler handler) {
+    this.host = host;
+    this.cfg = cfg;
     this.id = ConnectionId.listening(local);
     this.handler = handler;
   }
@@ -59,6 +53,11 @@ public final class Listener {
     return open;
   }
 
+  /** What this listener counted (also published as {@code ListenerEvent} trace events). */
+  public ListenerCounters counters() {
+    return counters;
+  }
+
   /**
    * Whether established connections are handed to the handler at once (the default) or wait in
    * the accept queue for {@link #accept()} (to study accept-queue overflow).
@@ -72,21 +71,27 @@ public final class Listener {
 
   /** Takes the oldest established connection off the accept queue, or returns null. */
   public Connection accept() {
+    return accept(false);
+  }
+
+  /**
+   * {@code announcing}: the connection is being offered as it becomes established, and tells its
+   * new handler "connected" itself right after.
+   */
+  private Connection accept(boolean announcing) {
     Connection c = acceptQueue.poll();
     if (c == null) {
       return null;
     }
-    accepted++;
+    counters.accepted++;
     event("accepted");
     SocketHandler h = handler == null ? null : handler.accepted(c);
     c.setHandler(h);
-    if (c.state() != TcpState.CLOSED) {
-      if (!offering && h != null) {
+    if (c.state() != TcpState.CLOSED && h != null) {
+      if (!announcing) {
         h.connected(c); // accepted after the fact: the handler had not heard of it yet
       }
-      if (h != null) {
-        c.setReading(true);
-      }
+      c.setReading(true);
     }
     return c;
   }
@@ -97,88 +102,101 @@ public final class Listener {
       throw new TcpError(TcpError.DOES_NOT_EXIST);
     }
     open = false;
-    stack.removeListener(this);
+    host.stateChanged(id, TcpState.LISTEN, TcpState.CLOSED, Transition.CLOSE_LISTEN.cause());
+    host.listenerClosed(this);
   }
 
   // --- RFC 9293 3.10.7.2: LISTEN STATE --------------------------------------------------------
 
-  void segmentArrives(Endpoint remote, Segment seg) {
+  /** A segment for this listener's port from {@code remote}, with no connection of its own. */
+  public void segmentArrives(Endpoint remote, Segment seg) {
+    segmentArrives(remote, seg, OptionalInt.empty());
+  }
+
+  /**
+   * As {@link #segmentArrives(Endpoint, Segment)}; a SYN that opens a connection takes the ISS
+   * {@code iss} when given (a TIME-WAIT reopened by MAY-2 chooses it), else the host's.
+   */
+  public void segmentArrives(Endpoint remote, Segment seg, OptionalInt iss) {
     // First, check for a RST: "An incoming RST segment could not be valid since it could not
     // have been sent in response to anything sent by this incarnation of the connection."
     if (seg.has(RST)) {
-      stack.dropped(null, remote, id.local(), seg, "rst", "RST in LISTEN is ignored (RFC 9293 3.10.7.2, first check)");
+      drop(remote, seg, TcpDropReason.RST, "RST in LISTEN is ignored (RFC 9293 3.10.7.2, first check)");
       return;
     }
     // Second, check for an ACK: a returning SYN cookie, or "<SEQ=SEG.ACK><CTL=RST>".
     if (seg.has(ACK)) {
-      if (!seg.has(SYN) && stack.config().synCookies() && cookieArrives(remote, seg)) {
+      if (!seg.has(SYN) && cfg.synCookies() && cookieArrives(remote, seg)) {
         return;
       }
-      stack.sendReset(id.local(), remote, seg.ack(), 0, false,
+      host.transmit(id.local(), remote,
+          Segment.builder().ports(port(), remote.port()).seq(seg.ack()).flags(RST).build(),
           "ACK in LISTEN: <SEQ=SEG.ACK><CTL=RST> (RFC 9293 3.10.7.2, second check)");
-      stack.dropped(null, remote, id.local(), seg, "no-connection", "ACK in LISTEN (RFC 9293 3.10.7.2, second check)");
+      drop(remote, seg, TcpDropReason.NO_CONNECTION, "ACK in LISTEN (RFC 9293 3.10.7.2, second check)");
       return;
     }
     // Third, check for a SYN.
     if (!seg.has(SYN)) {
-      stack.dropped(null, remote, id.local(), seg, "no-syn", "neither RST, ACK nor SYN in LISTEN (RFC 9293 3.10.7.2, fourth check)");
+      drop(remote, seg, TcpDropReason.NO_SYN, "neither RST, ACK nor SYN in LISTEN (RFC 9293 3.10.7.2, fourth check)");
       return;
     }
-    synReceived++;
-    TcpConfig cfg = stack.config();
+    counters.synReceived++;
     if (synQueue >= cfg.backlog() || acceptQueue.size() >= cfg.backlog()) {
-      if (cfg.synCookies()) {
-        // RFC 4987 3.6: answer without keeping state; the cookie is the ISS.
-        int cookie = stack.synCookies().encode(stack.now(), id.local().address(), id.local().port(),
-            remote.address(), remote.port(), seg.seq(), stack.peerMss(seg.options()));
-        int mss = SynCookies.tableMss(SynCookies.mssIndex(stack.peerMss(seg.options())));
-        Segment synAck = Segment.builder()
-            .ports(id.local().port(), remote.port())
-            .seq(cookie)
-            .ack(SeqNum.add(seg.seq(), 1))
-            .flags(SYN | ACK)
-            .window(Math.min(cfg.window(), 65535))
-            .options(TcpOptions.NONE.withMss(Math.min(cfg.mss(), Math.max(mss, cfg.mss()))))
-            .build();
-        synCookiesSent++;
-        event("syn-cookies-sent");
-        stack.transmitRaw(id.local(), remote, synAck, false,
-            "SYN queue full: stateless SYN,ACK with a cookie (RFC 4987 3.6)");
-      } else {
-        synDropped++;
-        event("syn-dropped");
-        stack.dropped(null, remote, id.local(), seg, "backlog",
-            "SYN queue full: SYN dropped silently (RFC 4987 2)");
-      }
+      backlogFull(remote, seg);
       return;
     }
-    Connection c = stack.newConnection(new ConnectionId(id.local(), remote), this, null);
+    Connection c = newConnection(remote);
     synQueue++;
     event("syn-queued");
-    c.openPassive(seg, stack.issFor(c.id(), null));
+    c.openPassive(seg, iss.isPresent() ? iss.getAsInt() : host.iss(c.id()));
     if (seg.dataLength() > 0) {
-      stack.dropped(c, remote, id.local(), seg, "syn-data",
-          "data on a SYN is not kept; the peer sends it again (spec-notes A32)");
+      drop(remote, seg, TcpDropReason.SYN_DATA, "data on a SYN is not kept; the peer sends it again (spec-notes A32)");
     }
+  }
+
+  /** The SYN queue (or the accept queue) is full (RFC 4987 2, 3.6). */
+  private void backlogFull(Endpoint remote, Segment seg) {
+    if (!cfg.synCookies()) {
+      counters.synDropped++;
+      event("syn-dropped");
+      drop(remote, seg, TcpDropReason.BACKLOG, "SYN queue full: SYN dropped silently (RFC 4987 2)");
+      return;
+    }
+    // RFC 4987 3.6: answer without keeping state; the cookie is the ISS, and the SYN,ACK offers
+    // the MSS the cookie can encode.
+    int peerMss = TcpStack.peerMss(seg.options());
+    int cookie = host.synCookies().encode(host.now(), id.local().address(), port(),
+        remote.address(), remote.port(), seg.seq(), peerMss);
+    Segment synAck = Segment.builder()
+        .ports(port(), remote.port())
+        .seq(cookie)
+        .ack(SeqNum.add(seg.seq(), 1))
+        .flags(SYN | ACK)
+        .window(Math.min(cfg.window(), 65535))
+        .options(TcpOptions.NONE.withMss(cfg.mss()))
+        .build();
+    counters.synCookiesSent++;
+    event("syn-cookies-sent");
+    host.transmit(id.local(), remote, synAck, "SYN queue full: stateless SYN,ACK with a cookie (RFC 4987 3.6)");
   }
 
   /** An ACK reached the listener: a valid SYN cookie creates the connection (RFC 4987 3.6). */
   private boolean cookieArrives(Endpoint remote, Segment seg) {
-    int mss = stack.synCookies().validate(stack.now(), id.local().address(), id.local().port(),
+    int mss = host.synCookies().validate(host.now(), id.local().address(), port(),
         remote.address(), remote.port(), SeqNum.add(seg.seq(), -1), SeqNum.add(seg.ack(), -1));
     if (mss < 0) {
-      synCookiesRejected++;
+      counters.synCookiesRejected++;
       event("syn-cookies-rejected");
       return false;
     }
-    if (acceptQueue.size() >= stack.config().backlog()) {
-      acceptOverflow++;
+    if (acceptQueue.size() >= cfg.backlog()) {
+      counters.acceptOverflow++;
       event("accept-overflow");
-      stack.dropped(null, remote, id.local(), seg, "backlog", "valid SYN cookie but the accept queue is full (RFC 4987 3.6)");
+      drop(remote, seg, TcpDropReason.BACKLOG, "valid SYN cookie but the accept queue is full (RFC 4987 3.6)");
       return true;
     }
-    synCookiesAccepted++;
-    Connection c = stack.newConnection(new ConnectionId(id.local(), remote), this, null);
+    counters.synCookiesAccepted++;
+    Connection c = newConnection(remote);
     synQueue++; // established() takes it off again
     event("syn-cookies-accepted");
     c.openFromCookie(seg, mss);
@@ -188,46 +206,56 @@ public final class Listener {
     return true;
   }
 
-  // --- Bookkeeping called by the connections ----------------------------------------------------
-
-  boolean hasAcceptRoom() {
-    return acceptQueue.size() < stack.config().backlog();
+  private Connection newConnection(Endpoint remote) {
+    Connection c = new Connection(host, cfg, new ConnectionId(id.local(), remote), this, null);
+    host.connectionCreated(c);
+    return c;
   }
 
-  void established(Connection c) {
+  private void drop(Endpoint remote, Segment seg, TcpDropReason reason, String cause) {
+    host.dropped(remote, id.local(), seg, reason, cause);
+  }
+
+  // --- What its connections tell it -------------------------------------------------------------
+
+  boolean hasAcceptRoom() {
+    return acceptQueue.size() < cfg.backlog();
+  }
+
+  /** A half-open connection reached ESTABLISHED: it leaves the SYN queue. */
+  void established() {
     synQueue--;
   }
 
+  /** An established connection joins the accept queue, and is accepted at once if auto-accepting. */
   void offer(Connection c) {
     acceptQueue.add(c);
     if (autoAccept) {
-      offering = true;
-      try {
-        accept();
-      } finally {
-        offering = false;
-      }
+      accept(true);
     }
   }
 
-  void halfOpenGone(Connection c) {
+  /** A half-open connection went away (RST, SYN, ABORT): its SYN queue slot is free. */
+  void halfOpenGone() {
     synQueue--;
     event("half-open-gone");
   }
 
-  void synAckTimeout(Connection c) {
+  /** A half-open connection's SYN,ACK retries ran out (RFC 4987 2). */
+  void synAckTimeout() {
     synQueue--;
-    synackTimeouts++;
+    counters.synackTimeouts++;
     event("synack-timeout");
   }
 
-  void acceptOverflow(Connection c) {
-    acceptOverflow++;
+  /** The completing ACK found the accept queue full. */
+  void acceptOverflow() {
+    counters.acceptOverflow++;
     event("accept-overflow");
   }
 
   private void event(String what) {
-    stack.listenerEvent(this, what);
+    host.listenerEvent(this, what);
   }
 
   @Override

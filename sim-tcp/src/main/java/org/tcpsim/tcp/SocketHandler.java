@@ -19,11 +19,10 @@ public interface SocketHandler {
   default void peerClosed(Connection c) {}
 
   /**
-   * The connection ended. {@code signal} tells how (RFC 9293 MUST-12): {@code closed} for a normal
-   * close, {@code connection reset}, {@code connection refused}, {@code connection aborted},
-   * {@code timeout}.
+   * The connection ended. {@code signal} tells how (RFC 9293 MUST-12): {@link TcpSignal#CLOSED}
+   * for a normal close, or a reset, a refusal, an abort or a timeout.
    */
-  default void closed(Connection c, String signal) {}
+  default void closed(Connection c, TcpSignal signal) {}
 
   /** Everything sent so far was acknowledged (the send buffer is empty). */
   default void sendBufferEmpty(Connection c) {}

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -32,12 +33,14 @@ import org.tcpsim.tcp.trace.TimerFired;
 import org.tcpsim.tcp.trace.UserSignal;
 
 /**
- * The TCP of one host: demultiplexes arriving segments to connections and listeners, answers
- * segments for no connection (RFC 9293 3.10.7.1), opens connections, owns the host's ISN
- * generator, SYN cookie key, challenge-ACK rate limit and counters, and publishes what happens on
- * the trace bus.
+ * The TCP of one host, as the I/O around the connections: demultiplexes arriving segments to
+ * connections and listeners, answers segments for no connection (RFC 9293 3.10.7.1), opens
+ * connections, and as their {@link TcpHost} carries their segments to the wire, their timers to
+ * the simulator and what they report to the trace bus. It owns the host-wide state: the ISN
+ * generator, the SYN cookie key, the challenge-ACK rate limit and the counters. It makes no TCP
+ * decision of its own but which connection or listener a segment is for.
  */
-public final class TcpStack implements PacketHandler {
+public final class TcpStack implements PacketHandler, TcpHost {
   /** RFC 9293 MUST-15: the send MSS when the peer announces none (IPv4). */
   public static final int DEFAULT_MSS = 536;
 
@@ -65,20 +68,14 @@ public final class TcpStack implements PacketHandler {
   private final TreeMap<Integer, Listener> listeners = new TreeMap<>();
   private final List<Listener> closedListeners = new ArrayList<>();
   private int nextEphemeral = EPHEMERAL_FIRST;
+  private final ChallengeAckLimit challengeAcks;
+  private final TcpCounters counters = new TcpCounters();
 
-  private long challengeWindowStart = Long.MIN_VALUE;
-  private int challengeAcksInWindow;
-
-  // Counters.
+  // The stack's own counters; the connections' are in counters.
   private long segmentsSent;
   private long segmentsReceived;
   private long segmentsDropped;
-  private long retransmissions;
-  private long established;
-  private long resets;
   private long resetsSent;
-  private long challengeAcks;
-  private long challengeAcksSuppressed;
   private long checksumErrors;
 
   /**
@@ -105,6 +102,7 @@ public final class TcpStack implements PacketHandler {
     UniformRandomProvider cookieKeys = streams.stream("host/" + hostName + "/syn-cookies");
     this.synCookies = new SynCookies(cookieKeys.nextLong(), cookieKeys.nextLong());
     this.isn = cfg.iss() != null ? new FixedIsn(cfg.iss()) : IsnGenerators.parse(cfg.isn(), isnKey0, isnKey1);
+    this.challengeAcks = new ChallengeAckLimit(cfg.challengeAckLimit());
   }
 
   /** Installs a TCP on {@code host}: arriving packets go to it and it sends through the host. */
@@ -123,6 +121,7 @@ public final class TcpStack implements PacketHandler {
     return sim;
   }
 
+  @Override
   public long now() {
     return sim.now();
   }
@@ -135,8 +134,19 @@ public final class TcpStack implements PacketHandler {
     return address;
   }
 
-  SynCookies synCookies() {
+  @Override
+  public SynCookies synCookies() {
     return synCookies;
+  }
+
+  @Override
+  public ChallengeAckLimit challengeAcks() {
+    return challengeAcks;
+  }
+
+  @Override
+  public TcpCounters counts() {
+    return counters;
   }
 
   /** Replaces the ISN generator (a scenario's list of fixed ISNs, say). */
@@ -152,12 +162,9 @@ public final class TcpStack implements PacketHandler {
     if (listeners.containsKey(port)) {
       throw new TcpError(TcpError.ALREADY_EXISTS);
     }
-    Listener l = new Listener(this, new Endpoint(address, port), handler);
+    Listener l = new Listener(this, cfg, new Endpoint(address, port), handler);
     listeners.put(port, l);
-    if (stateTrace.active()) {
-      stateTrace.publish(new StateChanged(now(), hostName, l.id(), TcpState.CLOSED, TcpState.LISTEN,
-          "passive OPEN (RFC 9293 3.10.1)"));
-    }
+    stateChanged(l.id(), TcpState.CLOSED, TcpState.LISTEN, Transition.PASSIVE_OPEN.cause());
     return l;
   }
 
@@ -174,8 +181,9 @@ public final class TcpStack implements PacketHandler {
       // Also while the 4-tuple is in TIME-WAIT (RFC 9293 3.10.1: "connection already exists").
       throw new TcpError(TcpError.ALREADY_EXISTS);
     }
-    Connection c = newConnection(id, null, handler);
-    c.openActive(issFor(id, iss));
+    Connection c = new Connection(this, cfg, id, null, handler);
+    connectionCreated(c);
+    c.openActive(iss != null ? iss : iss(id));
     return c;
   }
 
@@ -190,34 +198,34 @@ public final class TcpStack implements PacketHandler {
     throw new TcpError(TcpError.INSUFFICIENT_RESOURCES);
   }
 
-  int issFor(ConnectionId id, Integer fixed) {
-    if (fixed != null) {
-      return fixed;
-    }
+  @Override
+  public int iss(ConnectionId id) {
     return isn.isn(now(), id.local().address(), id.local().port(), id.remote().address(),
         id.remote().port());
   }
 
-  Connection newConnection(ConnectionId id, Listener listener, SocketHandler handler) {
-    Connection c = new Connection(this, id, listener, handler);
-    connections.put(key(id.local().port(), id.remote()), c);
-    return c;
+  @Override
+  public void connectionCreated(Connection c) {
+    connections.put(key(c.id().local().port(), c.id().remote()), c);
   }
 
-  void forget(Connection c) {
+  @Override
+  public void connectionReleased(Connection c) {
     long k = key(c.id().local().port(), c.id().remote());
     if (connections.get(k) == c) {
       connections.remove(k);
     }
   }
 
-  void removeListener(Listener l) {
+  @Override
+  public void listenerClosed(Listener l) {
     listeners.remove(l.port(), l);
     closedListeners.add(l);
-    if (stateTrace.active()) {
-      stateTrace.publish(new StateChanged(now(), hostName, l.id(), TcpState.LISTEN, TcpState.CLOSED,
-          "CLOSE in LISTEN (RFC 9293 3.10.4)"));
-    }
+  }
+
+  @Override
+  public Timer timer(Connection c, TimerKind kind) {
+    return new SimulatorTimer(sim, c, kind);
   }
 
   /**
@@ -276,7 +284,7 @@ public final class TcpStack implements PacketHandler {
       checksumErrors++;
       segmentsDropped++;
       if (droppedTrace.active()) {
-        droppedTrace.publish(new SegmentDropped(now(), hostName, src, dst, seg, "checksum",
+        droppedTrace.publish(new SegmentDropped(now(), hostName, src, dst, seg, TcpDropReason.CHECKSUM,
             "checksum failed: the segment was damaged on a link (RFC 9293 3.1)"));
       }
       return;
@@ -321,44 +329,47 @@ public final class TcpStack implements PacketHandler {
       return false;
     }
     int oldSndNxt = c.sndNxt();
-    c.setState(TcpState.CLOSED, "new SYN with SEG.SEQ > RCV.NXT ends TIME-WAIT early (RFC 9293 MAY-2; RFC 1122 4.2.2.13)");
-    int generated = issFor(c.id(), null);
+    c.transition(Transition.SYN_REOPENS_TIME_WAIT);
+    int generated = iss(c.id());
     int iss = SeqNum.gt(generated, oldSndNxt) ? generated : SeqNum.add(oldSndNxt, 65537);
-    IsnGenerator previous = isn;
-    isn = new FixedIsn(iss);
-    try {
-      l.segmentArrives(c.id().remote(), seg);
-    } finally {
-      isn = previous;
-    }
+    l.segmentArrives(c.id().remote(), seg, OptionalInt.of(iss));
     return true;
   }
 
   /** RFC 9293 3.10.7.1: CLOSED, the segment belongs to no connection. */
   private void closedArrives(Endpoint src, Endpoint dst, Segment seg) {
     if (seg.has(RST)) {
-      dropped(null, src, dst, seg, "no-listener", "RST for no connection is discarded (RFC 9293 3.10.7.1)");
+      dropped(src, dst, seg, TcpDropReason.NO_LISTENER, "RST for no connection is discarded (RFC 9293 3.10.7.1)");
       return;
     }
+    Segment.Builder rst = Segment.builder().ports(dst.port(), src.port()).flags(RST);
     if (!seg.has(ACK)) {
-      sendReset(dst, src, 0, SeqNum.add(seg.seq(), seg.segLen()), true,
+      transmit(dst, src, rst.seq(0).ack(SeqNum.add(seg.seq(), seg.segLen())).build(),
           "no connection: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> (RFC 9293 3.10.7.1)");
     } else {
-      sendReset(dst, src, seg.ack(), 0, false,
+      transmit(dst, src, rst.seq(seg.ack()).build(),
           "no connection: <SEQ=SEG.ACK><CTL=RST> (RFC 9293 3.10.7.1)");
     }
-    dropped(null, src, dst, seg, "no-listener", "no connection and no listener (RFC 9293 3.10.7.1)");
+    dropped(src, dst, seg, TcpDropReason.NO_LISTENER, "no connection and no listener (RFC 9293 3.10.7.1)");
   }
 
   // ---------------------------------------------------------------------------------------------
   // Sending
 
-  void transmit(Connection c, Segment s, String cause) {
-    transmitRaw(c.id().local(), c.id().remote(), s, false, cause);
+  @Override
+  public void transmit(Endpoint src, Endpoint dst, Segment s, String cause) {
+    put(src, dst, s, false, cause);
   }
 
-  /** Puts a segment on the wire from {@code src} (normally this host) to {@code dst}. */
-  void transmitRaw(Endpoint src, Endpoint dst, Segment s, boolean injected, String cause) {
+  /**
+   * Sends a crafted segment from any (spoofed) source: the scenario's {@code inject} and the
+   * attackers. It is traced as {@code injected}.
+   */
+  public void inject(Endpoint src, Endpoint dst, Segment s, String cause) {
+    put(src, dst, s, true, cause);
+  }
+
+  private void put(Endpoint src, Endpoint dst, Segment s, boolean injected, String cause) {
     segmentsSent++;
     if (s.has(RST)) {
       resetsSent++;
@@ -369,110 +380,58 @@ public final class TcpStack implements PacketHandler {
     wire.accept(new Packet(src.address(), dst.address(), packetSize(s), s));
   }
 
-  /**
-   * Sends a crafted segment from any (spoofed) source: the scenario's {@code inject} and the
-   * attackers. It is traced as {@code injected}.
-   */
-  public void inject(Endpoint src, Endpoint dst, Segment s, String cause) {
-    transmitRaw(src, dst, s, true, cause);
-  }
-
-  /** Sends <SEQ=seq><CTL=RST>, or <SEQ=seq><ACK=ack><CTL=RST,ACK> when {@code withAck}. */
-  void sendReset(Endpoint local, Endpoint remote, int seq, int ack, boolean withAck, String cause) {
-    Segment.Builder b = Segment.builder().ports(local.port(), remote.port()).seq(seq).flags(RST);
-    if (withAck) {
-      b.ack(ack);
-    }
-    Segment rst = b.build();
-    transmitRaw(local, remote, rst, false, cause);
-  }
-
   static int packetSize(Segment s) {
     return Connection.HEADERS + s.options().length() + s.dataLength();
   }
 
   /** The MSS the peer announced, or the default 536 (RFC 9293 MUST-15). */
-  int peerMss(TcpOptions options) {
+  static int peerMss(TcpOptions options) {
     return options.hasMss() ? options.mss() : DEFAULT_MSS;
   }
 
   /** Eff.snd.MSS (RFC 9293 3.7.1, MUST-16): the peer's MSS, capped by our own setting. */
-  int effectiveMss(TcpOptions options) {
+  static int effectiveMss(TcpOptions options, TcpConfig cfg) {
     return Math.max(1, Math.min(peerMss(options), cfg.mss()));
-  }
-
-  /** RFC 5961 7: at most challenge-ack-limit challenge ACKs per second, per host. */
-  boolean challengeAckAllowed() {
-    long now = now();
-    if (challengeWindowStart == Long.MIN_VALUE || now - challengeWindowStart >= 1_000_000_000L) {
-      challengeWindowStart = now;
-      challengeAcksInWindow = 0;
-    }
-    if (challengeAcksInWindow >= cfg.challengeAckLimit()) {
-      return false;
-    }
-    challengeAcksInWindow++;
-    challengeAcks++;
-    return true;
   }
 
   // ---------------------------------------------------------------------------------------------
   // Tracing and counting
 
-  void stateChanged(Connection c, TcpState from, TcpState to, String cause) {
+  @Override
+  public void stateChanged(ConnectionId id, TcpState from, TcpState to, String cause) {
     if (stateTrace.active()) {
-      stateTrace.publish(new StateChanged(now(), hostName, c.id(), from, to, cause));
+      stateTrace.publish(new StateChanged(now(), hostName, id, from, to, cause));
     }
   }
 
-  void userSignal(Connection c, String signal) {
+  @Override
+  public void signalled(ConnectionId id, TcpSignal signal) {
     if (signalTrace.active()) {
-      signalTrace.publish(new UserSignal(now(), hostName, c.id(), signal));
+      signalTrace.publish(new UserSignal(now(), hostName, id, signal));
     }
   }
 
-  void timerFired(Connection c, String timer, String detail) {
+  @Override
+  public void timerFired(ConnectionId id, TimerKind kind, String detail) {
     if (timerTrace.active()) {
-      timerTrace.publish(new TimerFired(now(), hostName, c.id(), timer, detail));
+      timerTrace.publish(new TimerFired(now(), hostName, id, kind, detail));
     }
   }
 
-  void dropped(Connection c, Segment seg, String reason, String cause) {
-    dropped(c, c.id().remote(), c.id().local(), seg, reason, cause);
-  }
-
-  void dropped(Connection c, Endpoint src, Endpoint dst, Segment seg, String reason, String cause) {
+  @Override
+  public void dropped(Endpoint src, Endpoint dst, Segment seg, TcpDropReason reason, String cause) {
     segmentsDropped++;
     if (droppedTrace.active()) {
       droppedTrace.publish(new SegmentDropped(now(), hostName, src, dst, seg, reason, cause));
     }
   }
 
-  void listenerEvent(Listener l, String what) {
+  @Override
+  public void listenerEvent(Listener l, String what) {
     if (listenerTrace.active()) {
       listenerTrace.publish(new ListenerEvent(now(), hostName, l.id(), what, l.synQueueLength(),
           l.acceptQueueLength()));
     }
-  }
-
-  void countRetransmission() {
-    retransmissions++;
-  }
-
-  long retransmissions() {
-    return retransmissions;
-  }
-
-  void countEstablished() {
-    established++;
-  }
-
-  void countReset() {
-    resets++;
-  }
-
-  void countChallengeAckSuppressed() {
-    challengeAcksSuppressed++;
   }
 
   /**
@@ -483,37 +442,20 @@ public final class TcpStack implements PacketHandler {
    */
   public Map<String, Long> counters() {
     Map<String, Long> m = new LinkedHashMap<>();
-    m.put("connections.established", established);
-    m.put("connections.reset", resets);
+    m.put("connections.established", counters.established);
+    m.put("connections.reset", counters.resets);
     m.put("segments.sent", segmentsSent);
     m.put("segments.received", segmentsReceived);
     m.put("segments.dropped", segmentsDropped);
-    m.put("segments.retransmitted", retransmissions);
+    m.put("segments.retransmitted", counters.retransmissions);
     m.put("segments.checksum-errors", checksumErrors);
     m.put("resets.sent", resetsSent);
-    m.put("challenge-acks.sent", challengeAcks);
-    m.put("challenge-acks.suppressed", challengeAcksSuppressed);
-    long[] l = new long[8];
-    List<Listener> all = new ArrayList<>(closedListeners);
-    all.addAll(listeners.values());
-    for (Listener x : all) {
-      l[0] += x.synReceived;
-      l[1] += x.synDropped;
-      l[2] += x.synCookiesSent;
-      l[3] += x.synCookiesAccepted;
-      l[4] += x.synCookiesRejected;
-      l[5] += x.accepted;
-      l[6] += x.acceptOverflow;
-      l[7] += x.synackTimeouts;
-    }
-    m.put("listen.syn-received", l[0]);
-    m.put("listen.syn-dropped", l[1]);
-    m.put("listen.syn-cookies-sent", l[2]);
-    m.put("listen.syn-cookies-accepted", l[3]);
-    m.put("listen.syn-cookies-rejected", l[4]);
-    m.put("listen.accepted", l[5]);
-    m.put("listen.accept-overflow", l[6]);
-    m.put("listen.synack-timeout", l[7]);
+    m.put("challenge-acks.sent", challengeAcks.sent());
+    m.put("challenge-acks.suppressed", challengeAcks.suppressed());
+    ListenerCounters listen = new ListenerCounters();
+    closedListeners.forEach(l -> listen.add(l.counters()));
+    listeners.values().forEach(l -> listen.add(l.counters()));
+    listen.putInto(m);
     return m;
   }
 

@@ -36,6 +36,17 @@ public enum TcpState {
     };
   }
 
+  /**
+   * Whether the output routine may send data or a FIN in this state: from ESTABLISHED on, until
+   * our FIN is sent and, after it, for retransmissions (RFC 9293 3.10.2 and 3.10.4).
+   */
+  public boolean canSendData() {
+    return switch (this) {
+      case ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, CLOSING, LAST_ACK -> true;
+      case CLOSED, LISTEN, SYN_SENT, SYN_RECEIVED, FIN_WAIT_2, TIME_WAIT -> false;
+    };
+  }
+
   /** The RFC spelling, e.g. {@code SYN-RECEIVED}, {@code FIN-WAIT-1}. */
   @Override
   public String toString() {

@@ -1,76 +1,50 @@
 package org.tcpsim.tcp;
 
-import org.tcpsim.core.EventHandle;
-import org.tcpsim.core.Simulator;
-
 /**
- * One restartable timer of a connection. Moving the deadline later (as the retransmission timer
- * does on every ACK, RFC 6298 5.3) does not touch the event queue: the pending event wakes up at
- * the old deadline, sees the new one and sleeps again. Only moving it earlier schedules a new
- * event. This keeps ACK processing free of cancel-and-reschedule churn.
- *
- * <p>A connection has five of these for life, so each is one small object: a subclass says what
- * expiry does and the timer is itself the action its events run (no lambdas alongside).
+ * One restartable timer of a connection, as the connection sees it: a deadline, or none. The
+ * host ({@link TcpHost#timer}) decides how a deadline becomes a wake-up and calls {@link
+ * Connection#timerExpired} when one is due; the connection only sets, cancels and asks.
  */
-abstract class Timer implements Runnable {
+public abstract class Timer {
   private static final long UNSET = Long.MIN_VALUE;
 
-  private final Simulator sim;
-  private EventHandle pending;
   private long deadline = UNSET;
 
-  Timer(Simulator sim) {
-    this.sim = sim;
-  }
-
-  /** The deadline passed. */
-  abstract void expired();
-
-  /** Arms the timer to expire at absolute time {@code at} (replacing any earlier setting). */
-  void setAt(long at) {
+  /** Arms the timer to expire at absolute time {@code at}, replacing any earlier setting. */
+  final void setAt(long at) {
     deadline = at;
-    if (pending != null && pending.isPending() && pending.time() <= at) {
-      return; // wake() will see the later deadline
-    }
-    if (pending != null) {
-      pending.cancel();
-    }
-    pending = sim.scheduleAt(at, this);
+    scheduled(at);
   }
 
-  void setIn(long delay) {
-    setAt(sim.now() + delay);
-  }
-
-  void cancel() {
+  final void cancel() {
     deadline = UNSET;
-    if (pending != null) {
-      pending.cancel();
-      pending = null;
-    }
+    unscheduled();
   }
 
-  boolean isSet() {
+  public final boolean isSet() {
     return deadline != UNSET;
   }
 
-  long deadline() {
+  /** The deadline; meaningful only while {@link #isSet()}. */
+  protected final long deadline() {
     return deadline;
   }
 
-  /** The pending event ran: expire, or sleep again until a deadline moved later. */
-  @Override
-  public final void run() {
-    pending = null;
-    if (deadline == UNSET) {
-      return;
-    }
-    long now = sim.now();
-    if (now < deadline) {
-      pending = sim.scheduleAt(deadline, this);
-      return;
+  /**
+   * For the host, when a wake-up runs: whether the deadline has come at {@code now}. If it has,
+   * the timer is unset, and the host then calls {@link Connection#timerExpired}.
+   */
+  protected final boolean due(long now) {
+    if (deadline == UNSET || now < deadline) {
+      return false;
     }
     deadline = UNSET;
-    expired();
+    return true;
   }
+
+  /** The deadline became {@code at}: make sure a wake-up comes at or before it. */
+  protected abstract void scheduled(long at);
+
+  /** The timer was cancelled: a pending wake-up may be dropped. */
+  protected abstract void unscheduled();
 }

@@ -39,8 +39,8 @@ class KeepaliveTest {
     tb.listen(80, c -> new SocketHandler() {});
     return ta.open(1024, new Endpoint(b.address(), 80), new SocketHandler() {
       @Override
-      public void closed(Connection c, String signal) {
-        ended[0] = signal;
+      public void closed(Connection c, TcpSignal signal) {
+        ended[0] = signal.text();
       }
     });
   }

@@ -154,7 +154,7 @@ public final class JsonlTraceWriter implements TraceSink, Closeable, Flushable {
   private void tcpDrop(SegmentDropped e) throws IOException {
     begin(e.time(), "drop");
     json.writeStringField("where", e.host());
-    json.writeStringField("reason", e.reason());
+    json.writeStringField("reason", e.reason().text());
     seg(e.src(), e.dst(), e.segment());
     cause(e.cause());
     end();
@@ -188,7 +188,7 @@ public final class JsonlTraceWriter implements TraceSink, Closeable, Flushable {
     begin(e.time(), "user");
     json.writeStringField("host", e.host());
     conn(e.conn());
-    json.writeStringField("signal", e.signal());
+    json.writeStringField("signal", e.signal().text());
     end();
   }
 
@@ -196,7 +196,7 @@ public final class JsonlTraceWriter implements TraceSink, Closeable, Flushable {
     begin(e.time(), "timer");
     json.writeStringField("host", e.host());
     conn(e.conn());
-    json.writeStringField("timer", e.timer());
+    json.writeStringField("timer", e.timer().text());
     if (e.detail() != null) {
       json.writeStringField("detail", e.detail());
     }

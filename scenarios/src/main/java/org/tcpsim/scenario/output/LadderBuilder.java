@@ -224,8 +224,8 @@ final class LadderBuilder {
         : arrived(d.time(), d.src(), d.dst(), d.segment());
     row.notes.add("(discarded: " + d.reason() + ")");
     TcpState known = switch (d.reason()) {
-      case "no-listener" -> TcpState.CLOSED; // RFC 9293 3.10.7.1: no TCB, no listener
-      case "no-connection" -> TcpState.LISTEN; // 3.10.7.2: only a listener
+      case NO_LISTENER -> TcpState.CLOSED; // RFC 9293 3.10.7.1: no TCB, no listener
+      case NO_CONNECTION -> TcpState.LISTEN; // 3.10.7.2: only a listener
       default -> null;
     };
     if (known != null && to.state != known) {

@@ -126,7 +126,7 @@ public final class TextTraceWriter implements TraceSink, Closeable, Flushable {
       end(null);
     } else if (e instanceof SegmentDropped d) {
       segmentLine(d.time(), d.host(), "drop", d.src(), d.dst(), d.segment());
-      line.append("  (").append(d.reason()).append(')');
+      line.append("  (").append(d.reason().text()).append(')');
       end(d.cause());
     } else if (e instanceof PacketDropped d) {
       if (d.packet().payload() instanceof Segment seg) {
@@ -142,11 +142,11 @@ public final class TextTraceWriter implements TraceSink, Closeable, Flushable {
       end(s.cause());
     } else if (e instanceof UserSignal u) {
       connLine(u.time(), u.host(), "user", u.conn());
-      line.append(u.signal());
+      line.append(u.signal().text());
       end(null);
     } else if (e instanceof TimerFired t) {
       connLine(t.time(), t.host(), "timer", t.conn());
-      line.append(t.timer());
+      line.append(t.timer().text());
       if (t.detail() != null) {
         line.append("  ").append(t.detail());
       }

@@ -105,12 +105,12 @@ final class Recorder implements TraceSink {
     } else if (e instanceof UserSignal u) {
       Key key = new Key(u.host(), u.conn());
       if (signalsWatched.contains(key)) {
-        signals.computeIfAbsent(key, k -> new ArrayList<>()).add(u.signal());
+        signals.computeIfAbsent(key, k -> new ArrayList<>()).add(u.signal().text());
       }
     } else if (e instanceof PacketDropped d) {
       drops.merge(d.reason(), 1L, Long::sum);
     } else if (e instanceof SegmentDropped d) {
-      drops.merge(d.reason(), 1L, Long::sum);
+      drops.merge(d.reason().text(), 1L, Long::sum);
     }
   }
 

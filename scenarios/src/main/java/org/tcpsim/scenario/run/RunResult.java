@@ -69,7 +69,7 @@ public final class RunResult {
   /** How the last incarnation of a 4-tuple ended (not an earlier one's ending). */
   private String outcome(Connection c) {
     if (c.ending() != null) {
-      return c.ending();
+      return c.ending().text();
     }
     return switch (c.state()) {
       case CLOSED -> "closed";

@@ -24,6 +24,7 @@ import org.tcpsim.scenario.model.Link;
 import org.tcpsim.scenario.model.Scenario;
 import org.tcpsim.tcp.Connection;
 import org.tcpsim.tcp.ConnectionId;
+import org.tcpsim.tcp.TcpSignal;
 import org.tcpsim.tcp.Endpoint;
 import org.tcpsim.tcp.Segment;
 import org.tcpsim.tcp.SocketHandler;
@@ -350,9 +351,9 @@ public final class Simulation {
       }
     } catch (TcpError e) {
       // RFC 9293 3.10: the user call fails and the user is told why; so is the trace.
-      String signal = e.getMessage();
+      TcpSignal signal = e.response();
       notes.add(a.loc() + ": " + a.call().key() + " " + display(id) + " at " + Time.format(a.at())
-          + ": " + signal);
+          + ": " + signal.text());
       trace.publish(new UserSignal(sim.now(), a.host(), id, signal));
     }
   }

@@ -24,6 +24,7 @@ import org.tcpsim.tcp.ConnectionId;
 import org.tcpsim.tcp.Endpoint;
 import org.tcpsim.tcp.Segment;
 import org.tcpsim.tcp.TcpFlags;
+import org.tcpsim.tcp.TcpSignal;
 import org.tcpsim.tcp.TcpState;
 import org.tcpsim.tcp.app.Injector;
 import org.tcpsim.tcp.trace.SegmentDropped;
@@ -246,13 +247,13 @@ class JsonlTraceWriterTest {
   void stringsAreEscapedAsJson() throws IOException {
     String host = "we\"ird\\host\n\t\u0001é→";
     ConnectionId conn = new ConnectionId(A_1024, B_80);
-    List<String> lines = write(new UserSignal(5, host, conn, "error: \"x\""),
-        new StateChanged(6, host, conn, TcpState.SYN_SENT, TcpState.ESTABLISHED, "a\nb"));
+    List<String> lines = write(new UserSignal(5, host, conn, TcpSignal.ERROR_CLOSING),
+        new StateChanged(6, host, conn, TcpState.SYN_SENT, TcpState.ESTABLISHED, "a\n\"b\""));
     assertThat(lines).hasSize(2);
     JsonNode user = new ObjectMapper().readTree(lines.get(0));
     assertThat(user.get("host").asText()).isEqualTo(host);
-    assertThat(user.get("signal").asText()).isEqualTo("error: \"x\"");
-    assertThat(new ObjectMapper().readTree(lines.get(1)).get("cause").asText()).isEqualTo("a\nb");
+    assertThat(user.get("signal").asText()).isEqualTo("error: connection closing");
+    assertThat(new ObjectMapper().readTree(lines.get(1)).get("cause").asText()).isEqualTo("a\n\"b\"");
     JsonlSchemaCheck.assertValid(lines);
   }
 
@@ -261,7 +262,7 @@ class JsonlTraceWriterTest {
     ClosingProbe out = new ClosingProbe();
     JsonlTraceWriter w =
         new JsonlTraceWriter(out, JsonlTraceWriter.Options.DEFAULT.keepingTargetOpen());
-    w.accept(new UserSignal(1, "A", new ConnectionId(A_1024, B_80), "connected"));
+    w.accept(new UserSignal(1, "A", new ConnectionId(A_1024, B_80), TcpSignal.CONNECTED));
     assertThat(w.lines()).isEqualTo(1);
     w.close();
     assertThat(out.closed).isFalse();

@@ -2,6 +2,7 @@ package org.tcpsim.tcp.app;
 
 import org.tcpsim.tcp.Connection;
 import org.tcpsim.tcp.TcpError;
+import org.tcpsim.tcp.TcpSignal;
 import org.tcpsim.tcp.TcpState;
 
 /** Small helpers the built-in applications share. */
@@ -31,8 +32,8 @@ final class Apps {
     }
   }
 
-  static void countClose(AppStats stats, String signal) {
-    if (signal.equals("closed")) {
+  static void countClose(AppStats stats, TcpSignal signal) {
+    if (signal == TcpSignal.CLOSED) {
       stats.connectionsClosed++;
     } else {
       stats.connectionsFailed++;

@@ -1,6 +1,7 @@
 package org.tcpsim.tcp.app;
 
 import org.tcpsim.tcp.Connection;
+import org.tcpsim.tcp.TcpSignal;
 import org.tcpsim.tcp.SocketHandler;
 
 /** What every built-in application does at the end: close per its policy, count the outcome. */
@@ -21,7 +22,7 @@ abstract class PolicyHandler implements SocketHandler {
   }
 
   @Override
-  public void closed(Connection c, String signal) {
+  public void closed(Connection c, TcpSignal signal) {
     Apps.countClose(stats, signal);
   }
 }

@@ -88,7 +88,7 @@ class AckRegressionTest {
         assertThat(s.segment().seq()).isEqualTo(sndMaxB);
       }
     }
-    assertThat(h.events).noneMatch(e -> e instanceof SegmentDropped d && d.reason().equals("out-of-window"));
+    assertThat(h.events).noneMatch(e -> e instanceof SegmentDropped d && d.reason().text().equals("out-of-window"));
   }
 
   /**

@@ -142,7 +142,7 @@ final class Harness {
     List<String> out = new ArrayList<>();
     for (TraceEvent e : events) {
       if (e instanceof UserSignal u && u.host().equals(host) && u.time() >= since) {
-        out.add(u.signal());
+        out.add(u.signal().text());
       }
     }
     return out;

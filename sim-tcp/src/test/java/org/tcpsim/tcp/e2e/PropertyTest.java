@@ -28,6 +28,7 @@ import org.tcpsim.tcp.SeqNum;
 import org.tcpsim.tcp.SocketHandler;
 import org.tcpsim.tcp.TcpConfig;
 import org.tcpsim.tcp.TcpStack;
+import org.tcpsim.tcp.TcpSignal;
 import org.tcpsim.tcp.TcpState;
 
 /**
@@ -111,8 +112,8 @@ class PropertyTest {
     }
 
     @Override
-    public void closed(Connection c, String signal) {
-      closes.add(signal);
+    public void closed(Connection c, TcpSignal signal) {
+      closes.add(signal.text());
     }
   }
 

@@ -139,7 +139,7 @@ class SynFloodTest {
         clientDrops.add(d);
       }
     }
-    assertThat(clientDrops).hasSize(5).allSatisfy(d -> assertThat(d.reason()).isEqualTo("backlog"));
+    assertThat(clientDrops).hasSize(5).allSatisfy(d -> assertThat(d.reason().text()).isEqualTo("backlog"));
     assertThat(client[0].state()).isEqualTo(TcpState.SYN_SENT);
     assertThat(h.sent("A")).hasSize(5).allSatisfy(s -> assertThat(s).endsWith("<CTL=SYN>"));
 

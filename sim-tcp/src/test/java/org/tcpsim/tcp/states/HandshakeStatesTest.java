@@ -78,7 +78,7 @@ class HandshakeStatesTest {
       h.inject(in(IRS).flags(RST).build());
       h.inject(in(IRS).ack(ISS).flags(RST).build());
       h.expectNothingSent();
-      assertThat(h.drops()).hasSize(2).allMatch(d -> d.reason().equals("no-listener"));
+      assertThat(h.drops()).hasSize(2).allMatch(d -> d.reason().text().equals("no-listener"));
     }
 
     @Test

@@ -102,7 +102,7 @@ class SynchronizedStatesTest {
       h.expectNothingSent();
       if (f.state() == TcpState.TIME_WAIT && p == Profile.RFC5961) {
         h.expectState(TcpState.TIME_WAIT); // RFC 1337 F1 (spec-notes A15)
-        assertThat(h.drops()).extracting(d -> d.reason()).containsExactly("rst");
+        assertThat(h.drops()).extracting(d -> d.reason().text()).containsExactly("rst");
       } else {
         h.expectState(TcpState.CLOSED);
         assertThat(h.stack.connection(ID)).isNull();

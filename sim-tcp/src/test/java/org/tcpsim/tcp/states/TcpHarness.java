@@ -25,6 +25,7 @@ import org.tcpsim.tcp.SocketHandler;
 import org.tcpsim.tcp.TcpConfig;
 import org.tcpsim.tcp.TcpOptions;
 import org.tcpsim.tcp.TcpStack;
+import org.tcpsim.tcp.TcpSignal;
 import org.tcpsim.tcp.TcpState;
 import org.tcpsim.tcp.trace.SegmentDropped;
 import org.tcpsim.tcp.trace.StateChanged;
@@ -93,8 +94,8 @@ final class TcpHarness {
     }
 
     @Override
-    public void closed(Connection c, String signal) {
-      closed.add(signal);
+    public void closed(Connection c, TcpSignal signal) {
+      closed.add(signal.text());
     }
   }
 
@@ -256,12 +257,12 @@ final class TcpHarness {
       assertThat(c.cause()).as("cause of " + c).containsPattern("RFC \\d+");
     }
     for (SegmentDropped d : drops()) {
-      assertThat(d.reason()).as("reason of " + d).isNotBlank();
+      assertThat(d.reason().text()).as("reason of " + d).isNotBlank();
     }
   }
 
   List<String> signals() {
-    return events.stream().filter(e -> e instanceof UserSignal).map(e -> ((UserSignal) e).signal())
+    return events.stream().filter(e -> e instanceof UserSignal).map(e -> ((UserSignal) e).signal().text())
         .toList();
   }
 

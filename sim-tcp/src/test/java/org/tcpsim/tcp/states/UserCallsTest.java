@@ -23,14 +23,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tcpsim.tcp.Connection;
 import org.tcpsim.tcp.TcpError;
+import org.tcpsim.tcp.TcpSignal;
 import org.tcpsim.tcp.TcpOptions;
 import org.tcpsim.tcp.TcpState;
 
 /** The user calls of RFC 9293 3.10.1 to 3.10.6 in every state, with the RFC's error strings. */
 class UserCallsTest {
 
-  static void expectError(ThrowingCallable call, String rfcMessage) {
-    assertThatThrownBy(call).isInstanceOf(TcpError.class).hasMessage(rfcMessage);
+  static void expectError(ThrowingCallable call, TcpSignal response) {
+    assertThatThrownBy(call).isInstanceOf(TcpError.class).hasMessage(response.text());
   }
 
   /** The calls a connection in a closing state refuses, and its STATUS. */
