@@ -493,27 +493,14 @@ public final class TcpStack implements PacketHandler {
     m.put("resets.sent", resetsSent);
     m.put("challenge-acks.sent", challengeAcks);
     m.put("challenge-acks.suppressed", challengeAcksSuppressed);
-    long[] l = new long[8];
-    List<Listener> all = new ArrayList<>(closedListeners);
-    all.addAll(listeners.values());
-    for (Listener x : all) {
-      l[0] += x.synReceived;
-      l[1] += x.synDropped;
-      l[2] += x.synCookiesSent;
-      l[3] += x.synCookiesAccepted;
-      l[4] += x.synCookiesRejected;
-      l[5] += x.accepted;
-      l[6] += x.acceptOverflow;
-      l[7] += x.synackTimeouts;
+    ListenerCounters listen = new ListenerCounters();
+    for (Listener x : closedListeners) {
+      listen.add(ListenerCounters.of(x));
     }
-    m.put("listen.syn-received", l[0]);
-    m.put("listen.syn-dropped", l[1]);
-    m.put("listen.syn-cookies-sent", l[2]);
-    m.put("listen.syn-cookies-accepted", l[3]);
-    m.put("listen.syn-cookies-rejected", l[4]);
-    m.put("listen.accepted", l[5]);
-    m.put("listen.accept-overflow", l[6]);
-    m.put("listen.synack-timeout", l[7]);
+    for (Listener x : listeners.values()) {
+      listen.add(ListenerCounters.of(x));
+    }
+    listen.putInto(m);
     return m;
   }
 
