@@ -26,7 +26,6 @@ import static org.tcpsim.tcp.TcpState.TIME_WAIT;
 
 import java.util.ArrayDeque;
 import org.tcpsim.tcp.cc.CongestionControl;
-import org.tcpsim.tcp.cc.CongestionControls;
 
 /**
  * One TCP connection: the transmission control block of RFC 9293 3.3.1 under the RFC's names,
@@ -123,7 +122,7 @@ public final class Connection {
     this.listener = listener;
     this.handler = handler;
     this.rtt = new RttEstimator(cfg.rtoInitial(), cfg.rtoMin(), cfg.rtoMax(), cfg.clockGranularity());
-    this.cc = CongestionControls.create(cfg.congestion());
+    this.cc = cfg.congestion().create();
     this.retransmitTimer = new Timer(stack.simulator()) {
       @Override
       void expired() {

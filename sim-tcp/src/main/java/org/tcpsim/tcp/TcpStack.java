@@ -22,7 +22,6 @@ import org.tcpsim.core.random.RandomStreams;
 import org.tcpsim.core.trace.TraceBus;
 import org.tcpsim.tcp.isn.FixedIsn;
 import org.tcpsim.tcp.isn.IsnGenerator;
-import org.tcpsim.tcp.isn.IsnGenerators;
 import org.tcpsim.tcp.trace.ListenerEvent;
 import org.tcpsim.tcp.trace.SegmentDropped;
 import org.tcpsim.tcp.trace.SegmentReceived;
@@ -104,7 +103,7 @@ public final class TcpStack implements PacketHandler {
     this.isnKey1 = isnKeys.nextLong();
     UniformRandomProvider cookieKeys = streams.stream("host/" + hostName + "/syn-cookies");
     this.synCookies = new SynCookies(cookieKeys.nextLong(), cookieKeys.nextLong());
-    this.isn = cfg.iss() != null ? new FixedIsn(cfg.iss()) : IsnGenerators.parse(cfg.isn(), isnKey0, isnKey1);
+    this.isn = cfg.iss() != null ? new FixedIsn(cfg.iss()) : cfg.isn().generator(isnKey0, isnKey1);
   }
 
   /** Installs a TCP on {@code host}: arriving packets go to it and it sends through the host. */
