@@ -1,12 +1,13 @@
 package org.tcpsim.tcp;
 
-import static org.tcpsim.core.Time.HOUR;
 import static org.tcpsim.core.Time.MINUTE;
 import static org.tcpsim.core.Time.MS;
 import static org.tcpsim.core.Time.SECOND;
 
 import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.List;
+import org.tcpsim.tcp.cc.CongestionAlgorithm;
+import org.tcpsim.tcp.isn.IsnSpec;
 
 /**
  * A named, complete set of TCP settings (names are a contract). Each setting can still be
@@ -42,7 +43,7 @@ public enum Profile {
   }
 
   /** Every profile's name, in declaration order. */
-  public static java.util.List<String> names() {
+  public static List<String> names() {
     return Arrays.stream(values()).map(Profile::toString).toList();
   }
 
@@ -53,48 +54,17 @@ public enum Profile {
         return p;
       }
     }
-    throw new IllegalArgumentException("unknown profile '" + name + "'; expected one of "
-        + Arrays.stream(values()).map(Profile::toString).collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException(
+        "unknown profile '" + name + "'; expected one of " + String.join(", ", names()));
   }
 
   private static TcpConfig build(String name) {
-    TcpSettings.Mutable m = new TcpSettings.Mutable();
-    // RFC 9293 values, then each profile's differences.
-    m.mss = 536; // MUST-15: the default send MSS for IPv4
-    m.window = 65535;
-    m.msl = 2 * MINUTE; // RFC 9293 3.4.1: "arbitrarily defined to be 2 minutes"
-    m.isn = "rfc6528";
-    m.iss = null;
-    m.backlog = 128;
-    m.synCookies = false;
-    m.rtoInitial = SECOND; // RFC 6298 2.1
-    m.rtoMin = SECOND; // RFC 6298 2.4
-    m.rtoMax = 60 * SECOND; // RFC 6298 2.5: at least 60 s
-    m.clockGranularity = MS;
-    m.synRetries = 8; // with r2-syn: 1+2+4+...+60 s, the OPEN fails after 3 min (MUST-23)
-    m.synackRetries = 5;
-    m.retries = 15;
-    m.r1 = 3; // RFC 1122 4.2.3.5: R1 at least 3 retransmissions
-    m.r2 = 100 * SECOND; // RFC 1122 4.2.3.5: R2 at least 100 s
-    m.r2Syn = 3 * MINUTE; // RFC 1122 4.2.3.5: at least 3 minutes for a SYN
-    m.delayedAck = true;
-    m.delayedAckTimeout = 200 * MS;
-    m.nagle = true;
-    m.congestion = "newreno";
-    m.keepalive = false; // RFC 1122 4.2.3.6 MUST-24: off by default
-    m.keepaliveIdle = 2 * HOUR;
-    m.keepaliveInterval = 75 * SECOND;
-    m.keepaliveProbes = 9;
-    m.rfc5961Rst = false;
-    m.rfc5961Syn = false;
-    m.rfc5961Ack = false;
-    m.challengeAckLimit = 10;
-    m.rfc1337 = false;
-    m.timeWaitReuse = true;
+    // Every setting at its RFC 9293 value (TcpSettings), then what this profile changes.
+    TcpConfig.Builder m = TcpSettings.rfc9293();
     switch (name) {
       case "rfc793" -> {
-        m.isn = "clock";
-        m.congestion = "none";
+        m.isn = IsnSpec.CLOCK;
+        m.congestion = CongestionAlgorithm.NONE;
         m.delayedAck = false;
         m.nagle = false;
         m.timeWaitReuse = false;

@@ -50,7 +50,7 @@ final class Sender {
     this.tcb = tcb;
     this.cfg = cfg;
     this.rtt = new RttEstimator(cfg.rtoInitial(), cfg.rtoMin(), cfg.rtoMax(), cfg.clockGranularity());
-    this.cc = org.tcpsim.tcp.cc.CongestionControls.create(cfg.congestion());
+    this.cc = cfg.congestion().create();
     this.retransmitTimer = host.timer(c, TimerKind.RETRANSMIT);
     this.persistTimer = host.timer(c, TimerKind.PERSIST);
   }

@@ -2,20 +2,22 @@ package org.tcpsim.tcp;
 
 import java.util.Objects;
 import org.tcpsim.core.Time;
+import org.tcpsim.tcp.cc.CongestionAlgorithm;
+import org.tcpsim.tcp.isn.IsnSpec;
 
 /**
  * Every TCP setting of one host, immutable. A {@link Profile} gives a complete set; {@link
  * TcpSettings} overrides any one of them by its kebab-case name ({@code rto-min}). Durations are
  * nanoseconds.
  *
- * <p>The settings and the RFC each comes from are listed, with their per-profile defaults, in
- * {@link TcpSettings}, which is also what the README's table is made from.
+ * <p>Each component is one setting of {@link TcpSettings}, which names it, says where it comes
+ * from, parses it and holds its RFC 9293 value; the README's table is made from there.
  */
 public record TcpConfig(
     int mss,
     int window,
     long msl,
-    String isn,
+    IsnSpec isn,
     Integer iss,
     int backlog,
     boolean synCookies,
@@ -32,7 +34,7 @@ public record TcpConfig(
     boolean delayedAck,
     long delayedAckTimeout,
     boolean nagle,
-    String congestion,
+    CongestionAlgorithm congestion,
     boolean keepalive,
     long keepaliveIdle,
     long keepaliveInterval,
@@ -101,5 +103,52 @@ public record TcpConfig(
   /** This configuration with one setting changed, by its kebab-case name. */
   public TcpConfig with(String key, String value) {
     return TcpSettings.apply(this, key, value);
+  }
+
+  /**
+   * A TcpConfig under construction, one field per component. {@link TcpSettings} fills it (each
+   * setting's descriptor writes its own field) and {@link Profile} changes what differs.
+   */
+  static final class Builder {
+    int mss;
+    int window;
+    long msl;
+    IsnSpec isn;
+    Integer iss;
+    int backlog;
+    boolean synCookies;
+    long rtoInitial;
+    long rtoMin;
+    long rtoMax;
+    long clockGranularity;
+    int synRetries;
+    int synackRetries;
+    int retries;
+    int r1;
+    long r2;
+    long r2Syn;
+    boolean delayedAck;
+    long delayedAckTimeout;
+    boolean nagle;
+    CongestionAlgorithm congestion;
+    boolean keepalive;
+    long keepaliveIdle;
+    long keepaliveInterval;
+    int keepaliveProbes;
+    boolean rfc5961Rst;
+    boolean rfc5961Syn;
+    boolean rfc5961Ack;
+    int challengeAckLimit;
+    boolean rfc1337;
+    boolean timeWaitReuse;
+
+    /** @throws IllegalArgumentException when the values do not make a valid configuration */
+    TcpConfig build() {
+      return new TcpConfig(mss, window, msl, isn, iss, backlog, synCookies, rtoInitial, rtoMin,
+          rtoMax, clockGranularity, synRetries, synackRetries, retries, r1, r2, r2Syn, delayedAck,
+          delayedAckTimeout, nagle, congestion, keepalive, keepaliveIdle, keepaliveInterval,
+          keepaliveProbes, rfc5961Rst, rfc5961Syn, rfc5961Ack, challengeAckLimit, rfc1337,
+          timeWaitReuse);
+    }
   }
 }

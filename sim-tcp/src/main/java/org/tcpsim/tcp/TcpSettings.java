@@ -1,52 +1,64 @@
 package org.tcpsim.tcp;
 
+import static org.tcpsim.core.Time.HOUR;
+import static org.tcpsim.core.Time.MINUTE;
+import static org.tcpsim.core.Time.MS;
+import static org.tcpsim.core.Time.SECOND;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.tcpsim.core.Time;
-import org.tcpsim.tcp.cc.CongestionControls;
-import org.tcpsim.tcp.isn.IsnGenerators;
+import org.tcpsim.tcp.cc.CongestionAlgorithm;
+import org.tcpsim.tcp.isn.IsnSpec;
 
 /**
- * The one table of TCP settings: kebab-case name, kind of value, the RFC it comes from, and how to
- * read and write it. Scenario files, {@code --set} and the README table all go through here, so a
- * setting added here is usable everywhere.
+ * The one table of TCP settings: kebab-case name, kind of value, the RFC it comes from, its RFC
+ * 9293 value, and how to read and write it. Scenario files, {@code --set} and the README table
+ * all go through here, so a setting added here is usable everywhere.
  */
 public final class TcpSettings {
 
   /**
-   * One setting. {@code kind} is what a value looks like (integer, size, duration, boolean, ...);
-   * {@code expected} says so in words for error messages ("an integer from 1 to 1000000").
+   * One setting. {@code kind} is what a value looks like; {@code form} writes it for the README
+   * ({@code size}, {@code N|none}); {@code expected} says so in words for error messages ("an
+   * integer from 1 to 1000000").
    */
   public static final class Setting {
     private final String key;
-    private final String kind;
+    private final SettingKind kind;
+    private final String form;
     private final String expected;
     private final String rfc;
     private final String meaning;
-    /** Bounds of a number (integer, size, iss); unused by other kinds. */
-    private final long min;
-    private final long max;
+    private final Value<?> value;
 
-    private Setting(String key, String kind, String expected, String rfc, String meaning,
-        long min, long max) {
+    private Setting(String key, SettingKind kind, String form, String expected, String rfc,
+        String meaning, Value<?> value) {
       this.key = key;
       this.kind = kind;
+      this.form = form;
       this.expected = expected;
       this.rfc = rfc;
       this.meaning = meaning;
-      this.min = min;
-      this.max = max;
+      this.value = value;
     }
 
     public String key() {
       return key;
     }
 
-    public String kind() {
+    public SettingKind kind() {
       return kind;
+    }
+
+    /** How a value is written: the kind ({@code duration}), or its forms ({@code N|none}). */
+    public String form() {
+      return form;
     }
 
     public String expected() {
@@ -61,151 +73,150 @@ public final class TcpSettings {
       return meaning;
     }
 
-    private int intValue(String v) {
-      return (int) parseLong(v, min, max);
-    }
-
     @Override
     public String toString() {
       return key;
     }
   }
 
-  // The table holds no lambdas: linking one costs about 0.3 ms when a JVM starts, and the table
-  // had seventy, a twentieth of a short run (README, Performance). The names map to fields in
-  // assign() and read().
-  private static final Map<String, Setting> SETTINGS = new LinkedHashMap<>();
+  /**
+   * How one setting's value is parsed from text, printed back, and moved between a {@link
+   * TcpConfig} and its {@link TcpConfig.Builder}; {@code initial} is its RFC 9293 value.
+   */
+  private record Value<T>(T initial, Function<String, T> parse, Function<T, String> format,
+      Function<TcpConfig, T> get, BiConsumer<TcpConfig.Builder, T> set) {
+    void assign(TcpConfig.Builder b, String text) {
+      set.accept(b, parse.apply(text));
+    }
 
-  static {
-    size("mss", 1, 65495, "RFC 9293 3.7.1 MUST-15", "MSS this host announces and sends with (bytes)");
-    size("window", 0, 65535, "RFC 9293 3.8.6", "receive buffer, the largest window announced (bytes, <= 65535)");
-    duration("msl", "RFC 9293 3.4.1, MUST-13", "maximum segment lifetime; TIME-WAIT lasts 2*MSL");
-    add("isn", "clock|rfc6528|N[,N...]",
-        "clock, rfc6528, or fixed numbers from 0 to 4294967295 (\"300,400\": one per connection)",
-        "RFC 9293 3.4.1; RFC 6528",
-        "initial sequence number generator: the 4 us clock, clock + keyed hash, or fixed numbers taken in turn (the last repeats)",
-        0, 0);
-    add("iss", "N|none", "a number from 0 to 4294967295, or none", "RFC 9293 3.4.1",
-        "fixed ISS for every connection (teaching); overrides isn", 0, 0xFFFF_FFFFL);
-    integer("backlog", 1, 1000000, "RFC 4987 2", "bound on the SYN queue and on the accept queue of a listener");
-    bool("syn-cookies", "RFC 4987 3.6", "answer SYNs statelessly with a cookie while the SYN queue is full");
-    duration("rto-initial", "RFC 6298 2.1", "RTO before the first RTT sample");
-    duration("rto-min", "RFC 6298 2.4", "lower bound on the RTO");
-    duration("rto-max", "RFC 6298 2.5", "upper bound on the RTO (and on backed-off timers)");
-    duration("clock-granularity", "RFC 6298 2 (G)", "timer granularity G in RTO = SRTT + max(G, 4*RTTVAR)");
-    integer("syn-retries", 0, 255, "RFC 1122 4.2.3.5; RFC 9293 MUST-23",
-        "SYN retransmissions before an active OPEN fails (r2-syn may end it first)");
-    integer("synack-retries", 0, 255, "RFC 4987 2", "SYN,ACK retransmissions before a half-open connection is dropped");
-    integer("retries", 0, 255, "RFC 1122 4.2.3.5", "retransmissions of data or FIN before the connection fails (r2 may end it first)");
-    integer("r1", 0, 255, "RFC 1122 4.2.3.5; RFC 9293 MUST-20", "retransmissions after which the trace notes R1 (advice to IP)");
-    duration("r2", "RFC 1122 4.2.3.5; RFC 9293 MUST-20", "time retransmitting data before the connection fails (>= 100 s)");
-    duration("r2-syn", "RFC 1122 4.2.3.5; RFC 9293 MUST-23", "time retransmitting a SYN before OPEN fails (>= 3 min)");
-    bool("delayed-ack", "RFC 1122 4.2.3.2; RFC 9293 SHLD-18", "delay ACKs (an ACK for at least every second full segment)");
-    duration("delayed-ack-timeout", "RFC 9293 MUST-40", "longest delay of an ACK (< 500ms)");
-    bool("nagle", "RFC 896; RFC 9293 3.7.4 SHLD-7", "Nagle's algorithm: hold small segments while data is unacknowledged");
-    add("congestion", String.join("|", CongestionControls.NAMES),
-        "one of " + String.join(", ", CongestionControls.NAMES), "RFC 5681; RFC 6582; RFC 9293 MUST-19",
-        "congestion control algorithm", 0, 0);
-    bool("keepalive", "RFC 1122 4.2.3.6; RFC 9293 MUST-24", "send keep-alive probes on an idle connection");
-    duration("keepalive-idle", "RFC 9293 MUST-26", "idle time before the first keep-alive (>= 2h by default)");
-    duration("keepalive-interval", "RFC 1122 4.2.3.6", "time between unanswered keep-alives");
-    integer("keepalive-probes", 1, 255, "RFC 1122 4.2.3.6", "unanswered keep-alives before the connection fails");
-    bool("rfc5961-rst", "RFC 5961 3.2", "a RST must hit RCV.NXT exactly; in-window RSTs get a challenge ACK");
-    bool("rfc5961-syn", "RFC 5961 4.2", "a SYN in a synchronized state gets a challenge ACK instead of a reset");
-    bool("rfc5961-ack", "RFC 5961 5.2; RFC 9293 MAY-12", "drop (and ACK) segments whose ACK is older than SND.UNA - MAX.SND.WND");
-    integer("challenge-ack-limit", 1, 1000000, "RFC 5961 7", "challenge ACKs a host sends per second, at most");
-    bool("rfc1337", "RFC 1337 (F1)", "ignore a RST in TIME-WAIT (TIME-WAIT assassination protection)");
-    bool("time-wait-reuse", "RFC 9293 3.10.7.4 MAY-2; RFC 1122 4.2.2.13",
-        "a new SYN (SEG.SEQ > RCV.NXT) may reopen a connection in TIME-WAIT");
-  }
+    void copy(TcpConfig from, TcpConfig.Builder to) {
+      set.accept(to, get.apply(from));
+    }
 
-  /** Parses {@code v} for {@code s} into its field of {@code m}. */
-  private static void assign(Mutable m, Setting s, String v) {
-    switch (s.key) {
-      case "mss" -> m.mss = s.intValue(v);
-      case "window" -> m.window = s.intValue(v);
-      case "msl" -> m.msl = Time.parse(v);
-      case "isn" -> {
-        IsnGenerators.parse(v, 0, 0); // validates
-        m.isn = v;
-      }
-      case "iss" -> m.iss = v.equals("none") ? null : (int) parseLong(v, s.min, s.max);
-      case "backlog" -> m.backlog = s.intValue(v);
-      case "syn-cookies" -> m.synCookies = bool(v);
-      case "rto-initial" -> m.rtoInitial = Time.parse(v);
-      case "rto-min" -> m.rtoMin = Time.parse(v);
-      case "rto-max" -> m.rtoMax = Time.parse(v);
-      case "clock-granularity" -> m.clockGranularity = Time.parse(v);
-      case "syn-retries" -> m.synRetries = s.intValue(v);
-      case "synack-retries" -> m.synackRetries = s.intValue(v);
-      case "retries" -> m.retries = s.intValue(v);
-      case "r1" -> m.r1 = s.intValue(v);
-      case "r2" -> m.r2 = Time.parse(v);
-      case "r2-syn" -> m.r2Syn = Time.parse(v);
-      case "delayed-ack" -> m.delayedAck = bool(v);
-      case "delayed-ack-timeout" -> m.delayedAckTimeout = Time.parse(v);
-      case "nagle" -> m.nagle = bool(v);
-      case "congestion" -> {
-        CongestionControls.create(v); // validates
-        m.congestion = v;
-      }
-      case "keepalive" -> m.keepalive = bool(v);
-      case "keepalive-idle" -> m.keepaliveIdle = Time.parse(v);
-      case "keepalive-interval" -> m.keepaliveInterval = Time.parse(v);
-      case "keepalive-probes" -> m.keepaliveProbes = s.intValue(v);
-      case "rfc5961-rst" -> m.rfc5961Rst = bool(v);
-      case "rfc5961-syn" -> m.rfc5961Syn = bool(v);
-      case "rfc5961-ack" -> m.rfc5961Ack = bool(v);
-      case "challenge-ack-limit" -> m.challengeAckLimit = s.intValue(v);
-      case "rfc1337" -> m.rfc1337 = bool(v);
-      case "time-wait-reuse" -> m.timeWaitReuse = bool(v);
-      default -> throw new IllegalStateException("setting " + s.key + " has no field");
+    void reset(TcpConfig.Builder b) {
+      set.accept(b, initial);
+    }
+
+    String read(TcpConfig c) {
+      return format.apply(get.apply(c));
     }
   }
 
-  /** The value of setting {@code key} in {@code c}: a number, boolean or string. */
-  private static Object read(TcpConfig c, String key) {
-    return switch (key) {
-      case "mss" -> c.mss();
-      case "window" -> c.window();
-      case "msl" -> c.msl();
-      case "isn" -> c.isn();
-      case "iss" -> c.iss() == null ? "none" : SeqNum.toLong(c.iss());
-      case "backlog" -> c.backlog();
-      case "syn-cookies" -> c.synCookies();
-      case "rto-initial" -> c.rtoInitial();
-      case "rto-min" -> c.rtoMin();
-      case "rto-max" -> c.rtoMax();
-      case "clock-granularity" -> c.clockGranularity();
-      case "syn-retries" -> c.synRetries();
-      case "synack-retries" -> c.synackRetries();
-      case "retries" -> c.retries();
-      case "r1" -> c.r1();
-      case "r2" -> c.r2();
-      case "r2-syn" -> c.r2Syn();
-      case "delayed-ack" -> c.delayedAck();
-      case "delayed-ack-timeout" -> c.delayedAckTimeout();
-      case "nagle" -> c.nagle();
-      case "congestion" -> c.congestion();
-      case "keepalive" -> c.keepalive();
-      case "keepalive-idle" -> c.keepaliveIdle();
-      case "keepalive-interval" -> c.keepaliveInterval();
-      case "keepalive-probes" -> c.keepaliveProbes();
-      case "rfc5961-rst" -> c.rfc5961Rst();
-      case "rfc5961-syn" -> c.rfc5961Syn();
-      case "rfc5961-ack" -> c.rfc5961Ack();
-      case "challenge-ack-limit" -> c.challengeAckLimit();
-      case "rfc1337" -> c.rfc1337();
-      case "time-wait-reuse" -> c.timeWaitReuse();
-      default -> throw new IllegalStateException("setting " + key + " has no field");
-    };
+  // One entry per setting: its name, bounds, RFC 9293 value (the rfc9293 profile's; Profile
+  // changes what the other profiles do differently), its component in TcpConfig and its field in
+  // the builder, where it comes from and what it means. The list's order is the README's.
+  private static final List<Setting> TABLE = List.of(
+      // MUST-15: 536 is the default send MSS for IPv4.
+      size("mss", 1, 65495, 536, TcpConfig::mss, (b, v) -> b.mss = v,
+          "RFC 9293 3.7.1 MUST-15", "MSS this host announces and sends with (bytes)"),
+      size("window", 0, 65535, 65535, TcpConfig::window, (b, v) -> b.window = v,
+          "RFC 9293 3.8.6", "receive buffer, the largest window announced (bytes, <= 65535)"),
+      // RFC 9293 3.4.1: the MSL is "arbitrarily defined to be 2 minutes".
+      duration("msl", 2 * MINUTE, TcpConfig::msl, (b, v) -> b.msl = v,
+          "RFC 9293 3.4.1, MUST-13", "maximum segment lifetime; TIME-WAIT lasts 2*MSL"),
+      setting("isn", SettingKind.ISN, "clock|rfc6528|N[,N...]",
+          "clock, rfc6528, or fixed numbers from 0 to 4294967295 (\"300,400\": one per connection)",
+          new Value<>(IsnSpec.RFC6528, IsnSpec::parse, String::valueOf, TcpConfig::isn,
+              (b, v) -> b.isn = v),
+          "RFC 9293 3.4.1; RFC 6528",
+          "initial sequence number generator: the 4 us clock, clock + keyed hash, or fixed numbers taken in turn (the last repeats)"),
+      setting("iss", SettingKind.ISS, "N|none", "a number from 0 to 4294967295, or none",
+          new Value<Integer>(null, TcpSettings::iss,
+              v -> v == null ? "none" : Long.toString(SeqNum.toLong(v)), TcpConfig::iss,
+              (b, v) -> b.iss = v),
+          "RFC 9293 3.4.1", "fixed ISS for every connection (teaching); overrides isn"),
+      integer("backlog", 1, 1000000, 128, TcpConfig::backlog, (b, v) -> b.backlog = v,
+          "RFC 4987 2", "bound on the SYN queue and on the accept queue of a listener"),
+      bool("syn-cookies", false, TcpConfig::synCookies, (b, v) -> b.synCookies = v,
+          "RFC 4987 3.6", "answer SYNs statelessly with a cookie while the SYN queue is full"),
+      duration("rto-initial", SECOND, TcpConfig::rtoInitial, (b, v) -> b.rtoInitial = v,
+          "RFC 6298 2.1", "RTO before the first RTT sample"),
+      duration("rto-min", SECOND, TcpConfig::rtoMin, (b, v) -> b.rtoMin = v,
+          "RFC 6298 2.4", "lower bound on the RTO"),
+      // RFC 6298 2.5: a maximum value "MAY be placed on RTO provided it is at least 60 seconds".
+      duration("rto-max", 60 * SECOND, TcpConfig::rtoMax, (b, v) -> b.rtoMax = v,
+          "RFC 6298 2.5", "upper bound on the RTO (and on backed-off timers)"),
+      duration("clock-granularity", MS, TcpConfig::clockGranularity,
+          (b, v) -> b.clockGranularity = v,
+          "RFC 6298 2 (G)", "timer granularity G in RTO = SRTT + max(G, 4*RTTVAR)"),
+      // With r2-syn: 1+2+4+...+60 s, so the OPEN fails after 3 min (MUST-23).
+      integer("syn-retries", 0, 255, 8, TcpConfig::synRetries, (b, v) -> b.synRetries = v,
+          "RFC 1122 4.2.3.5; RFC 9293 MUST-23",
+          "SYN retransmissions before an active OPEN fails (r2-syn may end it first)"),
+      integer("synack-retries", 0, 255, 5, TcpConfig::synackRetries,
+          (b, v) -> b.synackRetries = v,
+          "RFC 4987 2", "SYN,ACK retransmissions before a half-open connection is dropped"),
+      integer("retries", 0, 255, 15, TcpConfig::retries, (b, v) -> b.retries = v,
+          "RFC 1122 4.2.3.5",
+          "retransmissions of data or FIN before the connection fails (r2 may end it first)"),
+      // RFC 1122 4.2.3.5: R1 at least 3 retransmissions.
+      integer("r1", 0, 255, 3, TcpConfig::r1, (b, v) -> b.r1 = v,
+          "RFC 1122 4.2.3.5; RFC 9293 MUST-20",
+          "retransmissions after which the trace notes R1 (advice to IP)"),
+      // RFC 1122 4.2.3.5: R2 at least 100 s, and at least 3 minutes for a SYN.
+      duration("r2", 100 * SECOND, TcpConfig::r2, (b, v) -> b.r2 = v,
+          "RFC 1122 4.2.3.5; RFC 9293 MUST-20",
+          "time retransmitting data before the connection fails (>= 100 s)"),
+      duration("r2-syn", 3 * MINUTE, TcpConfig::r2Syn, (b, v) -> b.r2Syn = v,
+          "RFC 1122 4.2.3.5; RFC 9293 MUST-23",
+          "time retransmitting a SYN before OPEN fails (>= 3 min)"),
+      bool("delayed-ack", true, TcpConfig::delayedAck, (b, v) -> b.delayedAck = v,
+          "RFC 1122 4.2.3.2; RFC 9293 SHLD-18",
+          "delay ACKs (an ACK for at least every second full segment)"),
+      duration("delayed-ack-timeout", 200 * MS, TcpConfig::delayedAckTimeout,
+          (b, v) -> b.delayedAckTimeout = v,
+          "RFC 9293 MUST-40", "longest delay of an ACK (< 500ms)"),
+      bool("nagle", true, TcpConfig::nagle, (b, v) -> b.nagle = v,
+          "RFC 896; RFC 9293 3.7.4 SHLD-7",
+          "Nagle's algorithm: hold small segments while data is unacknowledged"),
+      setting("congestion", SettingKind.CHOICE,
+          String.join("|", CongestionAlgorithm.names()),
+          "one of " + String.join(", ", CongestionAlgorithm.names()),
+          new Value<>(CongestionAlgorithm.NEWRENO, CongestionAlgorithm::parse, String::valueOf,
+              TcpConfig::congestion, (b, v) -> b.congestion = v),
+          "RFC 5681; RFC 6582; RFC 9293 MUST-19", "congestion control algorithm"),
+      // RFC 1122 4.2.3.6 MUST-24: keep-alives off by default, idle at least 2 hours.
+      bool("keepalive", false, TcpConfig::keepalive, (b, v) -> b.keepalive = v,
+          "RFC 1122 4.2.3.6; RFC 9293 MUST-24", "send keep-alive probes on an idle connection"),
+      duration("keepalive-idle", 2 * HOUR, TcpConfig::keepaliveIdle,
+          (b, v) -> b.keepaliveIdle = v,
+          "RFC 9293 MUST-26", "idle time before the first keep-alive (>= 2h by default)"),
+      duration("keepalive-interval", 75 * SECOND, TcpConfig::keepaliveInterval,
+          (b, v) -> b.keepaliveInterval = v,
+          "RFC 1122 4.2.3.6", "time between unanswered keep-alives"),
+      integer("keepalive-probes", 1, 255, 9, TcpConfig::keepaliveProbes,
+          (b, v) -> b.keepaliveProbes = v,
+          "RFC 1122 4.2.3.6", "unanswered keep-alives before the connection fails"),
+      bool("rfc5961-rst", false, TcpConfig::rfc5961Rst, (b, v) -> b.rfc5961Rst = v,
+          "RFC 5961 3.2", "a RST must hit RCV.NXT exactly; in-window RSTs get a challenge ACK"),
+      bool("rfc5961-syn", false, TcpConfig::rfc5961Syn, (b, v) -> b.rfc5961Syn = v,
+          "RFC 5961 4.2",
+          "a SYN in a synchronized state gets a challenge ACK instead of a reset"),
+      bool("rfc5961-ack", false, TcpConfig::rfc5961Ack, (b, v) -> b.rfc5961Ack = v,
+          "RFC 5961 5.2; RFC 9293 MAY-12",
+          "drop (and ACK) segments whose ACK is older than SND.UNA - MAX.SND.WND"),
+      integer("challenge-ack-limit", 1, 1000000, 10, TcpConfig::challengeAckLimit,
+          (b, v) -> b.challengeAckLimit = v,
+          "RFC 5961 7", "challenge ACKs a host sends per second, at most"),
+      bool("rfc1337", false, TcpConfig::rfc1337, (b, v) -> b.rfc1337 = v,
+          "RFC 1337 (F1)", "ignore a RST in TIME-WAIT (TIME-WAIT assassination protection)"),
+      bool("time-wait-reuse", true, TcpConfig::timeWaitReuse, (b, v) -> b.timeWaitReuse = v,
+          "RFC 9293 3.10.7.4 MAY-2; RFC 1122 4.2.2.13",
+          "a new SYN (SEG.SEQ > RCV.NXT) may reopen a connection in TIME-WAIT"));
+
+  private static final Map<String, Setting> SETTINGS = new LinkedHashMap<>();
+
+  static {
+    for (Setting s : TABLE) {
+      SETTINGS.put(s.key, s);
+    }
   }
 
   private TcpSettings() {}
 
   /** Every setting, in the order the README lists them. */
   public static List<Setting> all() {
-    return List.copyOf(SETTINGS.values());
+    return TABLE;
   }
 
   /** The setting called {@code key}, or null. */
@@ -229,15 +240,18 @@ public final class TcpSettings {
       throw new IllegalArgumentException(
           "unknown TCP setting '" + key + "'; expected one of " + String.join(", ", SETTINGS.keySet()));
     }
-    Mutable m = new Mutable(config);
+    TcpConfig.Builder b = new TcpConfig.Builder();
+    for (Setting each : TABLE) {
+      each.value.copy(config, b);
+    }
     try {
-      assign(m, s, value.strip());
+      s.value.assign(b, value.strip());
     } catch (IllegalArgumentException e) {
       String msg = e.getMessage();
       throw new IllegalArgumentException(
           key + ": " + msg + (msg.contains("expected") ? "" : ", expected " + s.expected()), e);
     }
-    return m.build();
+    return b.build();
   }
 
   /**
@@ -251,7 +265,7 @@ public final class TcpSettings {
     if (s == null) {
       throw new IllegalArgumentException("unknown TCP setting '" + key + "'");
     }
-    assign(new Mutable(TcpConfig.defaults()), s, value.strip());
+    s.value.parse.apply(value.strip());
   }
 
   /** The value of {@code key} in {@code config}, written as a scenario file would. */
@@ -260,30 +274,50 @@ public final class TcpSettings {
     if (s == null) {
       throw new IllegalArgumentException("unknown TCP setting '" + key + "'");
     }
-    Object v = read(config, key);
-    return s.kind.equals("duration") ? Time.format((Long) v) : String.valueOf(v);
+    return s.value.read(config);
   }
 
-  private static void add(String key, String kind, String expected, String rfc, String meaning,
-      long min, long max) {
-    SETTINGS.put(key, new Setting(key, kind, expected, rfc, meaning, min, max));
+  /** A builder holding every setting's RFC 9293 value, for {@link Profile}. */
+  static TcpConfig.Builder rfc9293() {
+    TcpConfig.Builder b = new TcpConfig.Builder();
+    for (Setting s : TABLE) {
+      s.value.reset(b);
+    }
+    return b;
   }
 
-  private static void integer(String key, long min, long max, String rfc, String meaning) {
-    add(key, "integer", "an integer from " + min + " to " + max, rfc, meaning, min, max);
+  private static Setting setting(String key, SettingKind kind, String form, String expected,
+      Value<?> value, String rfc, String meaning) {
+    return new Setting(key, kind, form, expected, rfc, meaning, value);
+  }
+
+  private static Setting integer(String key, long min, long max, int initial,
+      Function<TcpConfig, Integer> get, BiConsumer<TcpConfig.Builder, Integer> set, String rfc,
+      String meaning) {
+    return setting(key, SettingKind.INTEGER, "integer", "an integer from " + min + " to " + max,
+        new Value<>(initial, v -> (int) parseLong(v, min, max), String::valueOf, get, set),
+        rfc, meaning);
   }
 
   /** A number of bytes; scenario files may write units ({@code 64KB}), converted before here. */
-  private static void size(String key, long min, long max, String rfc, String meaning) {
-    add(key, "size", "a size from " + min + " to " + max + " bytes", rfc, meaning, min, max);
+  private static Setting size(String key, long min, long max, int initial,
+      Function<TcpConfig, Integer> get, BiConsumer<TcpConfig.Builder, Integer> set, String rfc,
+      String meaning) {
+    return setting(key, SettingKind.SIZE, "size", "a size from " + min + " to " + max + " bytes",
+        new Value<>(initial, v -> (int) parseLong(v, min, max), String::valueOf, get, set),
+        rfc, meaning);
   }
 
-  private static void duration(String key, String rfc, String meaning) {
-    add(key, "duration", "a duration such as 200ms", rfc, meaning, 0, 0);
+  private static Setting duration(String key, long initial, Function<TcpConfig, Long> get,
+      BiConsumer<TcpConfig.Builder, Long> set, String rfc, String meaning) {
+    return setting(key, SettingKind.DURATION, "duration", "a duration such as 200ms",
+        new Value<>(initial, Time::parse, Time::format, get, set), rfc, meaning);
   }
 
-  private static void bool(String key, String rfc, String meaning) {
-    add(key, "boolean", "true or false", rfc, meaning, 0, 0);
+  private static Setting bool(String key, boolean initial, Function<TcpConfig, Boolean> get,
+      BiConsumer<TcpConfig.Builder, Boolean> set, String rfc, String meaning) {
+    return setting(key, SettingKind.BOOLEAN, "boolean", "true or false",
+        new Value<>(initial, TcpSettings::bool, String::valueOf, get, set), rfc, meaning);
   }
 
   private static boolean bool(String v) {
@@ -292,6 +326,11 @@ public final class TcpSettings {
       throw new IllegalArgumentException("'" + v + "' is not a boolean");
     }
     return t.equals("true");
+  }
+
+  /** {@code none}, or a fixed ISS: an unsigned 32-bit number held in an int. */
+  private static Integer iss(String v) {
+    return v.equals("none") ? null : (int) parseLong(v, 0, 0xFFFF_FFFFL);
   }
 
   private static long parseLong(String v, long min, long max) {
@@ -305,84 +344,5 @@ public final class TcpSettings {
       throw new IllegalArgumentException(n + " is too " + (n < min ? "small" : "large"));
     }
     return n;
-  }
-
-  /** A TcpConfig under construction: one field per setting. */
-  public static final class Mutable {
-    int mss;
-    int window;
-    long msl;
-    String isn;
-    Integer iss;
-    int backlog;
-    boolean synCookies;
-    long rtoInitial;
-    long rtoMin;
-    long rtoMax;
-    long clockGranularity;
-    int synRetries;
-    int synackRetries;
-    int retries;
-    int r1;
-    long r2;
-    long r2Syn;
-    boolean delayedAck;
-    long delayedAckTimeout;
-    boolean nagle;
-    String congestion;
-    boolean keepalive;
-    long keepaliveIdle;
-    long keepaliveInterval;
-    int keepaliveProbes;
-    boolean rfc5961Rst;
-    boolean rfc5961Syn;
-    boolean rfc5961Ack;
-    int challengeAckLimit;
-    boolean rfc1337;
-    boolean timeWaitReuse;
-
-    Mutable() {}
-
-    Mutable(TcpConfig c) {
-      mss = c.mss();
-      window = c.window();
-      msl = c.msl();
-      isn = c.isn();
-      iss = c.iss();
-      backlog = c.backlog();
-      synCookies = c.synCookies();
-      rtoInitial = c.rtoInitial();
-      rtoMin = c.rtoMin();
-      rtoMax = c.rtoMax();
-      clockGranularity = c.clockGranularity();
-      synRetries = c.synRetries();
-      synackRetries = c.synackRetries();
-      retries = c.retries();
-      r1 = c.r1();
-      r2 = c.r2();
-      r2Syn = c.r2Syn();
-      delayedAck = c.delayedAck();
-      delayedAckTimeout = c.delayedAckTimeout();
-      nagle = c.nagle();
-      congestion = c.congestion();
-      keepalive = c.keepalive();
-      keepaliveIdle = c.keepaliveIdle();
-      keepaliveInterval = c.keepaliveInterval();
-      keepaliveProbes = c.keepaliveProbes();
-      rfc5961Rst = c.rfc5961Rst();
-      rfc5961Syn = c.rfc5961Syn();
-      rfc5961Ack = c.rfc5961Ack();
-      challengeAckLimit = c.challengeAckLimit();
-      rfc1337 = c.rfc1337();
-      timeWaitReuse = c.timeWaitReuse();
-    }
-
-    TcpConfig build() {
-      return new TcpConfig(mss, window, msl, isn, iss, backlog, synCookies, rtoInitial, rtoMin,
-          rtoMax, clockGranularity, synRetries, synackRetries, retries, r1, r2, r2Syn, delayedAck,
-          delayedAckTimeout, nagle, congestion, keepalive, keepaliveIdle, keepaliveInterval,
-          keepaliveProbes, rfc5961Rst, rfc5961Syn, rfc5961Ack, challengeAckLimit, rfc1337,
-          timeWaitReuse);
-    }
   }
 }

@@ -23,7 +23,6 @@ import org.tcpsim.core.random.RandomStreams;
 import org.tcpsim.core.trace.TraceBus;
 import org.tcpsim.tcp.isn.FixedIsn;
 import org.tcpsim.tcp.isn.IsnGenerator;
-import org.tcpsim.tcp.isn.IsnGenerators;
 import org.tcpsim.tcp.trace.ListenerEvent;
 import org.tcpsim.tcp.trace.SegmentDropped;
 import org.tcpsim.tcp.trace.SegmentReceived;
@@ -101,7 +100,7 @@ public final class TcpStack implements PacketHandler, TcpHost {
     this.isnKey1 = isnKeys.nextLong();
     UniformRandomProvider cookieKeys = streams.stream("host/" + hostName + "/syn-cookies");
     this.synCookies = new SynCookies(cookieKeys.nextLong(), cookieKeys.nextLong());
-    this.isn = cfg.iss() != null ? new FixedIsn(cfg.iss()) : IsnGenerators.parse(cfg.isn(), isnKey0, isnKey1);
+    this.isn = cfg.iss() != null ? new FixedIsn(cfg.iss()) : cfg.isn().generator(isnKey0, isnKey1);
     this.challengeAcks = new ChallengeAckLimit(cfg.challengeAckLimit());
   }
 

@@ -14,7 +14,7 @@ class ReadmeSettingsTableTest {
     b.append("| setting | value | rfc793 | rfc9293 | rfc5961 (default) | linux | from | meaning |\n");
     b.append("|---|---|---|---|---|---|---|---|\n");
     for (TcpSettings.Setting s : TcpSettings.all()) {
-      b.append("| `").append(s.key()).append("` | ").append(s.kind().replace("|", "\\|"));
+      b.append("| `").append(s.key()).append("` | ").append(s.form().replace("|", "\\|"));
       for (Profile p : Profile.values()) {
         b.append(" | ").append(TcpSettings.get(p.config(), s.key()));
       }

@@ -3,8 +3,10 @@ package org.tcpsim.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.tcpsim.core.Time;
+import org.tcpsim.tcp.cc.CongestionAlgorithm;
 
 class TcpSettingsTest {
   @Test
@@ -22,13 +24,18 @@ class TcpSettingsTest {
   void profilesDifferWhereTheirRfcsDo() {
     assertThat(Profile.RFC9293.config().rfc5961Rst()).isFalse();
     assertThat(Profile.RFC9293.config().rfc1337()).isFalse();
-    assertThat(Profile.RFC793.config().congestion()).isEqualTo("none");
+    assertThat(Profile.RFC793.config().congestion()).isEqualTo(CongestionAlgorithm.NONE);
     assertThat(Profile.RFC793.config().timeWaitReuse()).isFalse();
     TcpConfig linux = Profile.LINUX.config();
     assertThat(linux.rtoMin()).isEqualTo(200 * Time.MS);
     assertThat(linux.synCookies()).isTrue();
     assertThat(linux.synackRetries()).isEqualTo(5);
     assertThat(2 * linux.msl()).isEqualTo(60 * Time.SECOND);
+  }
+
+  @Test
+  void everyComponentOfTcpConfigIsASetting() {
+    assertThat(TcpSettings.all()).hasSize(TcpConfig.class.getRecordComponents().length);
   }
 
   @Test
@@ -46,15 +53,13 @@ class TcpSettingsTest {
     for (TcpSettings.Setting s : TcpSettings.all()) {
       String old = TcpSettings.get(before, s.key());
       String changed = switch (s.kind()) {
-        case "boolean" -> Boolean.toString(!Boolean.parseBoolean(old));
-        case "duration" -> Time.format(Time.parse(old) + Time.MS);
-        case "integer", "size" -> nextAllowed(s.key(), Long.parseLong(old));
-        default -> switch (s.key()) {
-          case "isn" -> "12345";
-          case "iss" -> "7";
-          case "congestion" -> "reno";
-          default -> throw new AssertionError("no new value for " + s.key());
-        };
+        case BOOLEAN -> Boolean.toString(!Boolean.parseBoolean(old));
+        case DURATION -> Time.format(Time.parse(old) + Time.MS);
+        case INTEGER, SIZE -> nextAllowed(s.key(), Long.parseLong(old));
+        case ISN -> "12345";
+        case ISS -> "7";
+        case CHOICE -> Arrays.stream(s.form().split("\\|")).filter(n -> !n.equals(old))
+            .findFirst().orElseThrow();
       };
       assertThat(changed).as(s.key()).isNotEqualTo(old);
       TcpConfig after = before.with(s.key(), changed);

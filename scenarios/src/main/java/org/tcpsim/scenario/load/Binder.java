@@ -536,9 +536,9 @@ final class Binder {
     String expected = setting.expected();
     return new P<>(expected, s -> {
       String text = switch (setting.kind()) {
-        case "size" -> Long.toString(Values.size(s));
-        case "duration" -> Values.duration(s) + "ns";
-        case "boolean" -> Boolean.toString(Values.bool(s));
+        case SIZE -> Long.toString(Values.size(s));
+        case DURATION -> Values.duration(s) + "ns";
+        case BOOLEAN -> Boolean.toString(Values.bool(s));
         default -> s.strip();
       };
       try {

@@ -42,7 +42,7 @@ class ScenarioFormatDocTest {
     Set<String> names = new LinkedHashSet<>();
     keys(Schema.ROOT, names);
     names.addAll(Profile.names());
-    names.addAll(org.tcpsim.tcp.cc.CongestionControls.NAMES);
+    names.addAll(org.tcpsim.tcp.cc.CongestionAlgorithm.names());
     for (Action.Call c : Action.Call.values()) {
       names.add(c.key());
     }

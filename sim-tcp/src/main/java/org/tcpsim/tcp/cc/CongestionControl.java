@@ -5,7 +5,7 @@ package org.tcpsim.tcp.cc;
  * of OMNeT++ INET's TCP algorithms): the connection detects the events (new ACK, duplicate ACK,
  * timeout) and does all sending; the algorithm keeps cwnd and ssthresh and says when a
  * retransmission is due. One instance serves one connection; get a fresh one from {@link
- * CongestionControls#create(String)}.
+ * CongestionAlgorithm#create()}.
  *
  * <p>Byte counts are {@code int} octets; sequence numbers are raw 32-bit values compared with
  * {@link org.tcpsim.tcp.SeqNum}. Implementations compute in {@code long} and never let cwnd or

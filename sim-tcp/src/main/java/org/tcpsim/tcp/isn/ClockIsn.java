@@ -47,12 +47,6 @@ public final class ClockIsn implements IsnGenerator {
     return (int) Math.floorDiv(now, TICK_NS);
   }
 
-  @Override
-  public String describe() {
-    return "clock (RFC 793 3.3: +1 every 4 us, wraps every 4.77 h, offset "
-        + Integer.toUnsignedString(offset)
-        + ")";
-  }
 
   @Override
   public String toString() {

@@ -1,7 +1,5 @@
 package org.tcpsim.tcp.isn;
 
-import org.tcpsim.tcp.SeqNum;
-
 /**
  * Always the same ISS, whatever the time and the connection. For teaching and for traces that
  * are easy to read by hand ({@code iss: 300} gives the numbers of the RFC 9293 examples); a real
@@ -14,10 +12,5 @@ public record FixedIsn(int iss) implements IsnGenerator {
   @Override
   public int isn(long now, int localAddr, int localPort, int remoteAddr, int remotePort) {
     return iss;
-  }
-
-  @Override
-  public String describe() {
-    return SeqNum.format(iss) + " (fixed ISS)";
   }
 }

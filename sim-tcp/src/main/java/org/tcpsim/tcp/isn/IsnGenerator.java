@@ -9,8 +9,7 @@ package org.tcpsim.tcp.isn;
  * same bits as on the wire) and ports are 0..65535. The result is a sequence number: a Java
  * {@code int} holding an unsigned 32-bit value, compared with {@link org.tcpsim.tcp.SeqNum}.
  *
- * <p>Generators are immutable and keep no state between calls; {@link IsnGenerators#parse}
- * builds one from a scenario's {@code iss:} setting.
+ * <p>{@link IsnSpec#generator} builds one from a scenario's {@code isn:} setting.
  */
 public interface IsnGenerator {
 
@@ -19,11 +18,4 @@ public interface IsnGenerator {
    * {@code remotePort}) opened at simulated time {@code now} (nanoseconds, not negative).
    */
   int isn(long now, int localAddr, int localPort, int remoteAddr, int remotePort);
-
-  /**
-   * One line for run headers and traces, starting with the setting that {@link
-   * IsnGenerators#parse} accepts for this generator ({@code 300}, {@code clock}, {@code
-   * rfc6528}). Never reveals a secret key.
-   */
-  String describe();
 }

@@ -46,10 +46,6 @@ public final class Rfc6528Isn implements IsnGenerator {
     return (int) h;
   }
 
-  @Override
-  public String describe() {
-    return "rfc6528 (4 us clock + SipHash-2-4 of the 4-tuple under a secret key)";
-  }
 
   @Override
   public String toString() {

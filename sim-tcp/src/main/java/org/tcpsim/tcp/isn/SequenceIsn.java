@@ -1,8 +1,6 @@
 package org.tcpsim.tcp.isn;
 
 import java.util.List;
-import java.util.stream.Collectors;
-import org.tcpsim.tcp.SeqNum;
 
 /**
  * Fixed ISSs taken in turn, one per new connection, the last one repeating: {@code isn:
@@ -28,11 +26,5 @@ public final class SequenceIsn implements IsnGenerator {
       next++;
     }
     return v;
-  }
-
-  @Override
-  public String describe() {
-    return java.util.Arrays.stream(values).mapToObj(SeqNum::format)
-        .collect(Collectors.joining(", ")) + " (fixed ISSs in turn)";
   }
 }

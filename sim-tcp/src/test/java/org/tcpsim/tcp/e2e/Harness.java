@@ -169,11 +169,6 @@ final class Harness {
         }
         return last;
       }
-
-      @Override
-      public String describe() {
-        return "test sequence";
-      }
     };
   }
 

@@ -27,12 +27,13 @@ class IsnGeneratorsTest {
       IsnGenerator g = new FixedIsn(300);
       assertThat(g.isn(0, CLIENT, CLIENT_PORT, SERVER, SERVER_PORT)).isEqualTo(300);
       assertThat(g.isn(Time.HOUR, SERVER, SERVER_PORT, CLIENT, CLIENT_PORT)).isEqualTo(300);
-      assertThat(g.describe()).startsWith("300");
     }
 
     @Test
-    void describes_large_values_unsigned() {
-      assertThat(new FixedIsn(0xFFFFFFFF).describe()).startsWith("4294967295");
+    void large_values_are_unsigned_and_read_back_as_written() {
+      IsnSpec spec = IsnSpec.parse("4294967295");
+      assertThat(spec.generator(K0, K1)).isEqualTo(new FixedIsn(0xFFFFFFFF));
+      assertThat(spec.toString()).isEqualTo("4294967295");
     }
   }
 
@@ -156,9 +157,8 @@ class IsnGeneratorsTest {
     }
 
     @Test
-    void describes_itself_without_the_key() {
-      assertThat(g.describe()).startsWith("rfc6528");
-      assertThat(g.describe() + g.toString())
+    void prints_without_the_key() {
+      assertThat(g.toString())
           .doesNotContain(Long.toString(K0))
           .doesNotContain(Long.toHexString(K0));
     }
@@ -168,19 +168,20 @@ class IsnGeneratorsTest {
   class Parse {
     @Test
     void clock() {
-      IsnGenerator g = IsnGenerators.parse("clock", K0, K1);
+      IsnGenerator g = IsnSpec.parse("clock").generator(K0, K1);
       assertThat(g).isInstanceOf(ClockIsn.class);
-      assertThat(g.describe()).startsWith("clock");
+      assertThat(IsnSpec.parse(" clock ")).isSameAs(IsnSpec.CLOCK).hasToString("clock");
       // The offset comes from the key, deterministically, and differs between keys.
       assertThat(((ClockIsn) g).offset())
-          .isEqualTo(((ClockIsn) IsnGenerators.parse("clock", K0, K1)).offset())
-          .isNotEqualTo(((ClockIsn) IsnGenerators.parse("clock", K0 + 1, K1)).offset());
+          .isEqualTo(((ClockIsn) IsnSpec.parse("clock").generator(K0, K1)).offset())
+          .isNotEqualTo(((ClockIsn) IsnSpec.parse("clock").generator(K0 + 1, K1)).offset());
     }
 
     @Test
     void rfc6528() {
-      IsnGenerator g = IsnGenerators.parse("rfc6528", K0, K1);
+      IsnGenerator g = IsnSpec.parse("rfc6528").generator(K0, K1);
       assertThat(g).isInstanceOf(Rfc6528Isn.class);
+      assertThat(IsnSpec.parse("rfc6528")).isSameAs(IsnSpec.RFC6528).hasToString("rfc6528");
       assertThat(g.isn(Time.SECOND, SERVER, SERVER_PORT, CLIENT, CLIENT_PORT))
           .isEqualTo(
               new Rfc6528Isn(K0, K1).isn(Time.SECOND, SERVER, SERVER_PORT, CLIENT, CLIENT_PORT));
@@ -188,11 +189,11 @@ class IsnGeneratorsTest {
 
     @Test
     void numbers_mean_fixed() {
-      assertThat(IsnGenerators.parse("300", K0, K1)).isEqualTo(new FixedIsn(300));
-      assertThat(IsnGenerators.parse("0", K0, K1)).isEqualTo(new FixedIsn(0));
-      assertThat(IsnGenerators.parse("4294967295", K0, K1)).isEqualTo(new FixedIsn(0xFFFFFFFF));
-      assertThat(IsnGenerators.parse("2147483648", K0, K1)).isEqualTo(new FixedIsn(0x80000000));
-      assertThat(IsnGenerators.parse(" 300 ", K0, K1)).isEqualTo(new FixedIsn(300));
+      assertThat(IsnSpec.parse("300").generator(K0, K1)).isEqualTo(new FixedIsn(300));
+      assertThat(IsnSpec.parse("0").generator(K0, K1)).isEqualTo(new FixedIsn(0));
+      assertThat(IsnSpec.parse("4294967295").generator(K0, K1)).isEqualTo(new FixedIsn(0xFFFFFFFF));
+      assertThat(IsnSpec.parse("2147483648").generator(K0, K1)).isEqualTo(new FixedIsn(0x80000000));
+      assertThat(IsnSpec.parse(" 300 ").generator(K0, K1)).isEqualTo(new FixedIsn(300));
     }
 
     @ParameterizedTest
@@ -212,7 +213,7 @@ class IsnGeneratorsTest {
           "300.0"
         })
     void rejects_everything_else_naming_the_accepted_forms(String spec) {
-      assertThatThrownBy(() -> IsnGenerators.parse(spec, K0, K1))
+      assertThatThrownBy(() -> IsnSpec.parse(spec))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
               "unknown ISN generator '"
@@ -224,13 +225,19 @@ class IsnGeneratorsTest {
 
   @org.junit.jupiter.api.Test
   void a_comma_separated_list_gives_each_new_connection_the_next_iss_and_repeats_the_last() {
-    IsnGenerator g = IsnGenerators.parse("300, 400,4294967295", K0, K1);
+    IsnGenerator g = IsnSpec.parse("300, 400,4294967295").generator(K0, K1);
     assertThat(isn(g, 0)).isEqualTo(300);
     assertThat(isn(g, 0)).isEqualTo(400);
     assertThat(isn(g, 0)).isEqualTo(-1);
     assertThat(isn(g, 5_000_000_000L)).isEqualTo(-1);
     assertThat(g).isInstanceOf(SequenceIsn.class);
-    assertThatThrownBy(() -> IsnGenerators.parse("300,", K0, K1))
+    // Parsed once, the setting still gives each host its own sequence from the start.
+    IsnSpec spec = IsnSpec.parse(" 300, 400 ");
+    assertThat(spec).hasToString("300, 400");
+    IsnGenerator first = spec.generator(K0, K1);
+    assertThat(isn(first, 0)).isEqualTo(300);
+    assertThat(isn(spec.generator(K0, K1), 0)).isEqualTo(300);
+    assertThatThrownBy(() -> IsnSpec.parse("300,"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
