@@ -33,19 +33,20 @@ import org.tcpsim.scenario.model.App;
 import org.tcpsim.scenario.model.Attack;
 import org.tcpsim.scenario.model.Close;
 import org.tcpsim.scenario.model.ConnId;
-import org.tcpsim.scenario.model.Endpoint;
+import org.tcpsim.scenario.model.EndpointRef;
 import org.tcpsim.scenario.model.Expectation;
-import org.tcpsim.scenario.model.Host;
+import org.tcpsim.scenario.model.HostSpec;
 import org.tcpsim.scenario.model.Inject;
 import org.tcpsim.scenario.model.LadderLine;
-import org.tcpsim.scenario.model.Link;
+import org.tcpsim.scenario.model.LinkSpec;
 import org.tcpsim.scenario.model.Loc;
 import org.tcpsim.tcp.Profile;
 import org.tcpsim.scenario.model.Rule;
 import org.tcpsim.scenario.model.Scenario;
 import org.tcpsim.scenario.model.Sweep;
-import org.tcpsim.scenario.model.TcpSettings;
+import org.tcpsim.scenario.model.TcpOverrides;
 import org.tcpsim.tcp.TcpFlags;
+import org.tcpsim.tcp.TcpSettings;
 import org.tcpsim.tcp.TcpState;
 
 /**
@@ -223,7 +224,7 @@ final class Binder {
   }
 
   /** {@code B:80} or {@code 10.0.0.2:80}; {@code anyAddress}: an address of no host is fine. */
-  P<Endpoint> endpoint(boolean anyAddress) {
+  P<EndpointRef> endpoint(boolean anyAddress) {
     String expected = "HOST:PORT such as B:80 or 10.0.0.2:80";
     return new P<>(expected, s -> {
       String text = s.strip();
@@ -251,7 +252,7 @@ final class Binder {
           b.unknownHost = true;
           throw b;
         }
-        return new Endpoint(Optional.ofNullable(owner), address, port);
+        return new EndpointRef(Optional.ofNullable(owner), address, port);
       }
       NodeInfo n = nodes.get(hostPart);
       if (n == null) {
@@ -261,7 +262,7 @@ final class Binder {
         throw new BadValue("'" + hostPart + "' is a router and has no address",
             "a host with TCP");
       }
-      return new Endpoint(Optional.of(hostPart), n.address().orElse(0), port);
+      return new EndpointRef(Optional.of(hostPart), n.address().orElse(0), port);
     });
   }
 
@@ -274,7 +275,7 @@ final class Binder {
       if (gt < 0 || text.indexOf('>', gt + 1) >= 0) {
         throw new BadValue("'" + text + "' is not a connection id", expected);
       }
-      Endpoint local = endpoint(false).fn().parse(text.substring(0, gt));
+      EndpointRef local = endpoint(false).fn().parse(text.substring(0, gt));
       String right = text.substring(gt + 1).strip();
       if (right.equals("*")) {
         if (!listener) {
@@ -462,9 +463,9 @@ final class Binder {
       until = opt(o, "until", POSITIVE_DURATION, Scenario.FOREVER);
     }
     Profile profile = opt(o, "profile", profile(), Profile.DEFAULT);
-    TcpSettings tcp = tcp(o, "tcp");
-    Map<String, Host> hosts = hosts(o.get("hosts"), "hosts");
-    List<Link> links = links(o.get("links"), "links");
+    TcpOverrides tcp = tcp(o, "tcp");
+    Map<String, HostSpec> hosts = hosts(o.get("hosts"), "hosts");
+    List<LinkSpec> links = links(o.get("links"), "links");
     List<App> apps = apps(o.get("apps"), "apps");
     List<Action> actions = actions(o.get("actions"), "actions");
     List<Inject> inject = injects(o.get("inject"), "inject");
@@ -507,32 +508,32 @@ final class Binder {
 
   // ---------------------------------------------------------------- TCP settings
 
-  private TcpSettings tcp(Obj parent, String key) {
+  private TcpOverrides tcp(Obj parent, String key) {
     Node n = parent.get(key);
     if (n == null) {
-      return TcpSettings.none(parent.loc());
+      return TcpOverrides.none(parent.loc());
     }
     Obj o = obj(n, parent.p(key), Schema.TCP, "a map of TCP settings such as { mss: 536 }");
     if (o == null) {
-      return TcpSettings.none(Yaml.loc(n));
+      return TcpOverrides.none(Yaml.loc(n));
     }
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, Loc> locs = new LinkedHashMap<>();
     for (String k : o.entries.keySet()) {
-      String v = opt(o, k, tcpValue(org.tcpsim.tcp.TcpSettings.find(k)));
+      String v = opt(o, k, tcpValue(TcpSettings.find(k)));
       if (v != null) {
         values.put(k, v);
         locs.put(k, o.loc(k));
       }
     }
-    return new TcpSettings(values, locs, o.loc());
+    return new TcpOverrides(values, locs, o.loc());
   }
 
   /**
    * One TCP setting's value, checked by the TCP's own settings table. Sizes and durations are
    * read here first, so that they take the units the rest of the file takes ({@code 64KB}).
    */
-  private static P<String> tcpValue(org.tcpsim.tcp.TcpSettings.Setting setting) {
+  private static P<String> tcpValue(TcpSettings.Setting setting) {
     String expected = setting.expected();
     return new P<>(expected, s -> {
       String text = switch (setting.kind()) {
@@ -542,7 +543,7 @@ final class Binder {
         default -> s.strip();
       };
       try {
-        org.tcpsim.tcp.TcpSettings.check(setting.key(), text);
+        TcpSettings.check(setting.key(), text);
       } catch (IllegalArgumentException e) {
         String problem = e.getMessage();
         if (!problem.contains(" is ")) {
@@ -559,10 +560,10 @@ final class Binder {
    * the global settings, then its own, applied in the order written. The setting that makes the
    * configuration impossible is the one reported.
    */
-  private void checkTcp(Profile profile, TcpSettings global, Map<String, Host> hosts) {
+  private void checkTcp(Profile profile, TcpOverrides global, Map<String, HostSpec> hosts) {
     Set<Loc> reported = new HashSet<>();
     checkTcp(reported, "", profile, global, global);
-    for (Host h : hosts.values()) {
+    for (HostSpec h : hosts.values()) {
       if (!h.router()) {
         checkTcp(reported, h.name(), h.profile().orElse(profile), global,
             global.overlaidBy(h.tcp()));
@@ -570,13 +571,13 @@ final class Binder {
     }
   }
 
-  private void checkTcp(Set<Loc> reported, String host, Profile profile, TcpSettings global,
-      TcpSettings t) {
+  private void checkTcp(Set<Loc> reported, String host, Profile profile, TcpOverrides global,
+      TcpOverrides t) {
     org.tcpsim.tcp.TcpConfig c = profile.config();
     for (Map.Entry<String, String> e : t.values().entrySet()) {
       String key = e.getKey();
       try {
-        c = org.tcpsim.tcp.TcpSettings.apply(c, key, e.getValue());
+        c = TcpSettings.apply(c, key, e.getValue());
       } catch (IllegalArgumentException ex) {
         Loc at = t.locOf(key).orElseThrow();
         if (reported.add(at)) {
@@ -594,8 +595,8 @@ final class Binder {
 
   // ---------------------------------------------------------------- hosts
 
-  private Map<String, Host> hosts(Node n, String path) {
-    Map<String, Host> out = new LinkedHashMap<>();
+  private Map<String, HostSpec> hosts(Node n, String path) {
+    Map<String, HostSpec> out = new LinkedHashMap<>();
     if (n == null || Yaml.isNull(n)) {
       return out;
     }
@@ -647,7 +648,7 @@ final class Binder {
       int before = errors.size();
       NodeInfo info = nodes.get(name);
       Optional<Profile> profile = Optional.ofNullable(opt(o, "profile", profile()));
-      TcpSettings tcp = tcp(o, "tcp");
+      TcpOverrides tcp = tcp(o, "tcp");
       if (info.router()) {
         for (String k : List.of("address", "tcp", "profile")) {
           if (o.has(k)) {
@@ -657,7 +658,7 @@ final class Binder {
         }
       }
       if (errors.size() == before) {
-        out.put(name, new Host(name, info.router(),
+        out.put(name, new HostSpec(name, info.router(),
             info.address().map(OptionalInt::of).orElse(OptionalInt.empty()), profile, tcp,
             info.loc()));
       }
@@ -667,8 +668,8 @@ final class Binder {
 
   // ---------------------------------------------------------------- links
 
-  private List<Link> links(Node n, String path) {
-    List<Link> out = new ArrayList<>();
+  private List<LinkSpec> links(Node n, String path) {
+    List<LinkSpec> out = new ArrayList<>();
     List<Node> items = list(n, path, "a list of links such as - { between: [A, B], delay: 5ms }");
     for (int i = 0; i < items.size(); i++) {
       String p = Yaml.path(path, Integer.toString(i));
@@ -708,7 +709,7 @@ final class Binder {
         }
       }
       if (errors.size() == before && ends != null) {
-        out.add(new Link(ends[0], ends[1], ab, ba, o.loc()));
+        out.add(new LinkSpec(ends[0], ends[1], ab, ba, o.loc()));
       }
     }
     return out;
@@ -833,12 +834,12 @@ final class Binder {
     return new LossModel.GilbertElliott(gp, gr, good, bad);
   }
 
-  private void checkTopology(Obj root, Map<String, Host> hosts, List<Link> links) {
+  private void checkTopology(Obj root, Map<String, HostSpec> hosts, List<LinkSpec> links) {
     if (nodes.size() < 2 || !errors.isEmpty()) {
       return;
     }
     Set<String> linked = new HashSet<>();
-    for (Link l : links) {
+    for (LinkSpec l : links) {
       linked.add(l.a());
       linked.add(l.b());
     }
@@ -851,12 +852,12 @@ final class Binder {
   }
 
   /** Each connect's target must be reachable from its host over the links. */
-  private void checkReachable(List<App> apps, List<Link> links) {
+  private void checkReachable(List<App> apps, List<LinkSpec> links) {
     if (!errors.isEmpty()) {
       return;
     }
     Map<String, List<String>> adj = new HashMap<>();
-    for (Link l : links) {
+    for (LinkSpec l : links) {
       adj.computeIfAbsent(l.a(), k -> new ArrayList<>()).add(l.b());
       adj.computeIfAbsent(l.b(), k -> new ArrayList<>()).add(l.a());
     }
@@ -924,7 +925,7 @@ final class Binder {
 
   private App.Listen listen(Obj o) {
     int before = errors.size();
-    Endpoint at = opt(o, "listen", endpoint(false));
+    EndpointRef at = opt(o, "listen", endpoint(false));
     App.Behaviour behaviour = opt(o, "behaviour", behaviour(), App.Behaviour.SINK);
     Long send = opt(o, "send", SIZE);
     Close close = opt(o, "close", CLOSE, Close.ON_PEER_CLOSE);
@@ -957,7 +958,7 @@ final class Binder {
 
   private App.Connect connect(Obj o) {
     int before = errors.size();
-    Endpoint target = opt(o, "connect", endpoint(true));
+    EndpointRef target = opt(o, "connect", endpoint(true));
     String from = req(o, "from", node(false));
     Long at = opt(o, "at", DURATION, 0L);
     timed(at, o, "at");
@@ -1080,8 +1081,8 @@ final class Binder {
       int before = errors.size();
       Long at = req(o, "at", DURATION);
       timed(at, o, "at");
-      Endpoint from = req(o, "from", endpoint(true));
-      Endpoint to = req(o, "to", endpoint(true));
+      EndpointRef from = req(o, "from", endpoint(true));
+      EndpointRef to = req(o, "to", endpoint(true));
       Integer flags = o.has("flags") ? flags(o.get("flags"), o.p("flags")) : null;
       if (!o.has("flags")) {
         errors.add(o.loc(), o.p("flags"), "missing", "a list of flags such as [SYN] ([] for none)");
@@ -1274,7 +1275,7 @@ final class Binder {
       return null;
     }
     int before = errors.size();
-    Endpoint target = req(o, "target", endpoint(false));
+    EndpointRef target = req(o, "target", endpoint(false));
     String from = req(o, "from", new P<>("a node name", s -> {
       String name = s.strip();
       if (!HOST_NAME.matcher(name).matches()) {

@@ -3,6 +3,7 @@ package org.tcpsim.scenario.load;
 import org.tcpsim.scenario.load.Shape.Fields;
 import org.tcpsim.scenario.load.Shape.ListOf;
 import org.tcpsim.scenario.load.Shape.Named;
+import org.tcpsim.tcp.TcpSettings;
 
 /** The keys of every map in a scenario file (design section 4, extended). */
 final class Schema {
@@ -12,7 +13,7 @@ final class Schema {
 
   private static Fields tcp() {
     Shape.Builder b = Shape.fields("TCP setting");
-    for (String k : org.tcpsim.tcp.TcpSettings.names()) {
+    for (String k : TcpSettings.names()) {
       b.leaves(k);
     }
     return b.build();

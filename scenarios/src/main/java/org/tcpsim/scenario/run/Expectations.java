@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import org.tcpsim.core.Time;
 import org.tcpsim.core.net.Ipv4;
 import org.tcpsim.scenario.model.ConnId;
+import org.tcpsim.scenario.model.EndpointRef;
 import org.tcpsim.scenario.model.Expectation;
 import org.tcpsim.scenario.model.LadderLine;
 import org.tcpsim.tcp.Connection;
@@ -127,7 +128,7 @@ final class Expectations {
 
   /** {@code A:1024>B:80}, as the file wrote it. */
   private static String show(ConnId c) {
-    return c.local().display() + ">" + c.remote().map(r -> r.display()).orElse("*");
+    return c.local().display() + ">" + c.remote().map(EndpointRef::display).orElse("*");
   }
 
   private static String number(double v) {
