@@ -10,31 +10,31 @@ import java.util.List;
 public enum TcpSignal {
   /** The connection reached ESTABLISHED. */
   CONNECTED("connected"),
-  /** The peer's FIN arrived: "connection closing" (RFC 9293 3.10.7.4, eighth check). */
-  CLOSING("closing"),
-  /** A normal close ended the connection (MUST-12 tells it from an abort). */
-  CLOSED("closed"),
   /** "connection reset": an acceptable RST arrived. */
   CONNECTION_RESET("connection reset"),
   /** "connection refused": a RST answered an active OPEN (RFC 9293 3.10.7.4, second check). */
   CONNECTION_REFUSED("connection refused"),
-  /** The local user called ABORT (RFC 9293 3.10.5). */
-  CONNECTION_ABORTED("connection aborted"),
+  /** The peer's FIN arrived: "connection closing" (RFC 9293 3.10.7.4, eighth check). */
+  CLOSING("closing"),
+  /** A normal close ended the connection (MUST-12 tells it from an abort). */
+  CLOSED("closed"),
   /** Retransmissions or keep-alive probes gave up (RFC 1122 4.2.3.5, R2). */
   TIMEOUT("timeout"),
+  /** The local user called ABORT (RFC 9293 3.10.5). */
+  CONNECTION_ABORTED("connection aborted"),
 
   // The error responses to user calls (RFC 9293 3.10), which a {@link TcpError} carries.
 
+  /** SEND or CLOSE after CLOSE. */
+  ERROR_CLOSING("error: connection closing"),
   /** The call names a connection that does not exist (CLOSED). */
   ERROR_DOES_NOT_EXIST("error: connection does not exist"),
   /** OPEN for a 4-tuple or port already in use. */
   ERROR_ALREADY_EXISTS("error: connection already exists"),
-  /** SEND or CLOSE after CLOSE. */
-  ERROR_CLOSING("error: connection closing"),
-  /** SEND on a passive OPEN that has no peer yet. */
-  ERROR_FOREIGN_SOCKET_UNSPECIFIED("error: foreign socket unspecified"),
   /** No ephemeral port, or no room. */
   ERROR_INSUFFICIENT_RESOURCES("error: insufficient resources"),
+  /** SEND on a passive OPEN that has no peer yet. */
+  ERROR_FOREIGN_SOCKET_UNSPECIFIED("error: foreign socket unspecified"),
   /** The local port is taken. */
   ERROR_PORT_IN_USE("error: local port in use");
 
@@ -62,22 +62,22 @@ public enum TcpSignal {
   }
 
   /**
-   * The names a scenario may use for it: its spelling, and for an error response also the
-   * spelling without {@code "error: "} ({@code connection does not exist}).
+   * The name a scenario's {@code signal} expectation gives it: its spelling, without {@code
+   * "error: "} for an error response ({@code connection does not exist}).
    */
-  public List<String> names() {
-    return isError() ? List.of(text, text.substring(ERROR_PREFIX.length())) : List.of(text);
+  public String scenarioName() {
+    return isError() ? text.substring(ERROR_PREFIX.length()) : text;
   }
 
-  /** Every name of every signal, in declaration order (for error messages and "did you mean"). */
-  public static List<String> allNames() {
-    return Arrays.stream(values()).flatMap(s -> s.names().stream()).toList();
+  /** Every scenario name, in declaration order (for error messages and "did you mean"). */
+  public static List<String> scenarioNames() {
+    return Arrays.stream(values()).map(TcpSignal::scenarioName).toList();
   }
 
-  /** The signal with the name {@code name} (see {@link #names()}), or null. */
-  public static TcpSignal byName(String name) {
+  /** The signal whose scenario name is {@code name}, or null. */
+  public static TcpSignal byScenarioName(String name) {
     for (TcpSignal s : values()) {
-      if (s.names().contains(name)) {
+      if (s.scenarioName().equals(name)) {
         return s;
       }
     }

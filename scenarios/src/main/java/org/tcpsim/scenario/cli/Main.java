@@ -10,8 +10,9 @@ import org.tcpsim.scenario.load.ScenarioLoader;
 import org.tcpsim.scenario.load.Suggest;
 
 /**
- * The {@code tcpsim} command line (design section 2, a contract: extended, never renamed). Exit
- * status: 0 success; 1 an expectation failed; 2 bad input or usage; 3 internal error.
+ * The {@code tcpsim} command line (README, The command line; a contract: extended, never
+ * renamed). Exit status: 0 success; 1 an expectation failed; 2 bad input or usage; 3 internal
+ * error.
  */
 public final class Main {
   public static final int OK = 0;

@@ -3,7 +3,10 @@ package org.tcpsim.scenario.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The options of {@code tcpsim run} (design section 2, a contract: extended, never renamed). */
+/**
+ * The options of {@code tcpsim run} (README, The command line; a contract: extended, never
+ * renamed).
+ */
 public final class RunOptions {
   static final CommandSpec SPEC = new CommandSpec("run", List.of(
       "Run one scenario file, print a summary and check its expectations.",

@@ -51,43 +51,55 @@ final class SweepOverrides {
     }
     List<NodeTuple> entries = vary.getValue();
     if (key.equals(SweepVary.ZIP)) {
-      if (!(value instanceof MappingNode group)) {
-        errors.add(where, key, "got " + Yaml.describe(value),
-            "zip={k1: [v1, v2], k2: [w1, w2]}: keys varied together");
-        return;
-      }
-      List<String> keys = group.getValue().stream().map(Yaml::key).toList();
-      entries.removeIf(t -> keys.contains(Yaml.key(t)));
-      // The new group takes the place of the first group it replaces, so the grid's order
-      // (and its plots' axes) stay as the file has them.
-      List<Node> groups = new ArrayList<>();
-      NodeTuple zip = find(entries, SweepVary.ZIP);
-      boolean placed = false;
-      if (zip != null) {
-        Node old = zip.getValueNode();
-        for (Node g : old instanceof SequenceNode s ? s.getValue() : List.of(old)) {
-          if (!(g instanceof MappingNode gm)
-              || gm.getValue().stream().map(Yaml::key).noneMatch(keys::contains)) {
-            groups.add(g);
-          } else if (!placed) {
-            groups.add(group);
-            placed = true;
-          }
-        }
-      }
-      if (!placed) {
-        groups.add(group);
-      }
-      NodeTuple replacement = new NodeTuple(Yaml.scalar(SweepVary.ZIP, value),
-          new SequenceNode(Tag.SEQ, true, groups, FlowStyle.FLOW, value.getStartMark(),
-              value.getEndMark()));
-      if (zip == null) {
-        entries.add(replacement);
-      } else {
-        entries.set(entries.indexOf(zip), replacement);
-      }
+      varyZip(entries, key, value, where, errors);
+    } else {
+      varyOne(entries, key, value, where, errors);
+    }
+  }
+
+  /** {@code --vary zip=...}: the group replaces every group or key it shares a key with. */
+  private static void varyZip(List<NodeTuple> entries, String key, Node value, Loc where,
+      Errors errors) {
+    if (!(value instanceof MappingNode group)) {
+      errors.add(where, key, "got " + Yaml.describe(value),
+          "zip={k1: [v1, v2], k2: [w1, w2]}: keys varied together");
       return;
     }
+    List<String> keys = group.getValue().stream().map(Yaml::key).toList();
+    entries.removeIf(t -> keys.contains(Yaml.key(t)));
+    // The new group takes the place of the first group it replaces, so the grid's order
+    // (and its plots' axes) stay as the file has them.
+    List<Node> groups = new ArrayList<>();
+    NodeTuple zip = find(entries, SweepVary.ZIP);
+    boolean placed = false;
+    if (zip != null) {
+      Node old = zip.getValueNode();
+      for (Node g : old instanceof SequenceNode s ? s.getValue() : List.of(old)) {
+        if (!(g instanceof MappingNode gm)
+            || gm.getValue().stream().map(Yaml::key).noneMatch(keys::contains)) {
+          groups.add(g);
+        } else if (!placed) {
+          groups.add(group);
+          placed = true;
+        }
+      }
+    }
+    if (!placed) {
+      groups.add(group);
+    }
+    NodeTuple replacement = new NodeTuple(Yaml.scalar(SweepVary.ZIP, value),
+        new SequenceNode(Tag.SEQ, true, groups, FlowStyle.FLOW, value.getStartMark(),
+            value.getEndMark()));
+    if (zip == null) {
+      entries.add(replacement);
+    } else {
+      entries.set(entries.indexOf(zip), replacement);
+    }
+  }
+
+  /** {@code --vary KEY=...}: replaces KEY's dimension, unless the file varies KEY in a zip. */
+  private static void varyOne(List<NodeTuple> entries, String key, Node value, Loc where,
+      Errors errors) {
     NodeTuple zip = find(entries, SweepVary.ZIP);
     if (zip != null) {
       Node old = zip.getValueNode();
@@ -114,8 +126,8 @@ final class SweepOverrides {
 
   /** {@code sweep.vary}, created when the file has none. */
   private static MappingNode varyMap(MappingNode root, Loc where, Errors errors) {
-    MappingNode sweep = child(root, "sweep", where, errors);
-    return sweep == null ? null : child(sweep, "vary", where, errors);
+    MappingNode sweep = child(root, Schema.Key.SWEEP, where, errors);
+    return sweep == null ? null : child(sweep, Schema.Key.VARY, where, errors);
   }
 
   private static MappingNode child(MappingNode parent, String key, Loc where, Errors errors) {

@@ -33,7 +33,7 @@ public sealed interface App permits App.Listen, App.Connect {
    *
    * @param send bytes to send on every accepted connection (SERVE only; 0 otherwise)
    */
-  record Listen(Endpoint at, Behaviour behaviour, long send, Close close, Loc loc)
+  record Listen(EndpointRef at, Behaviour behaviour, long send, Close close, Loc loc)
       implements App {}
 
   /**
@@ -51,7 +51,7 @@ public sealed interface App permits App.Listen, App.Connect {
    * @param rate Poisson arrival rate of clients per second (not with every)
    */
   record Connect(
-      Endpoint target,
+      EndpointRef target,
       String from,
       long at,
       OptionalInt port,

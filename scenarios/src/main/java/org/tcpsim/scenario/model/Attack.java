@@ -20,7 +20,7 @@ public sealed interface Attack permits Attack.SynFlood {
    * @param spoof source addresses drawn uniformly from this prefix; empty: from's own address
    */
   record SynFlood(
-      Endpoint target,
+      EndpointRef target,
       String from,
       boolean implicitFrom,
       double rate,

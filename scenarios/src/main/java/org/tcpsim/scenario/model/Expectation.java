@@ -3,6 +3,7 @@ package org.tcpsim.scenario.model;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.tcpsim.tcp.TcpSignal;
 import org.tcpsim.tcp.TcpState;
 
 /**
@@ -25,7 +26,7 @@ public record Expectation(
   public record CounterCompare(String counter, Comparison op, double value) implements Check {}
 
   /** {@code signal: connection reset}: a user signal the connection's application received. */
-  public record SignalGot(String signal) implements Check {}
+  public record SignalGot(TcpSignal signal) implements Check {}
 
   /** {@code delivered: 10KB}: bytes delivered in order to the connection's application. */
   public record DeliveredBytes(long bytes) implements Check {}

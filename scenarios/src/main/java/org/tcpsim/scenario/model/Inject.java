@@ -15,8 +15,8 @@ package org.tcpsim.scenario.model;
  */
 public record Inject(
     long at,
-    Endpoint from,
-    Endpoint to,
+    EndpointRef from,
+    EndpointRef to,
     int flags,
     long seq,
     long ack,

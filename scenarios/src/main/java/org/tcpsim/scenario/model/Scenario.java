@@ -22,9 +22,9 @@ public record Scenario(
     long seed,
     long until,
     Profile profile,
-    TcpSettings tcp,
-    Map<String, Host> hosts,
-    List<Link> links,
+    TcpOverrides tcp,
+    Map<String, HostSpec> hosts,
+    List<LinkSpec> links,
     List<App> apps,
     List<Action> actions,
     List<Inject> inject,
@@ -48,17 +48,17 @@ public record Scenario(
     expect = List.copyOf(expect);
   }
 
-  public Optional<Host> host(String name) {
+  public Optional<HostSpec> host(String name) {
     return Optional.ofNullable(hosts.get(name));
   }
 
   /** The profile of a host: its own, else the scenario's. */
   public Profile profileFor(String host) {
-    return host(host).flatMap(Host::profile).orElse(profile);
+    return host(host).flatMap(HostSpec::profile).orElse(profile);
   }
 
   /** The overrides that apply to a host: the scenario's {@code tcp:} overlaid by the host's. */
-  public TcpSettings tcpFor(String host) {
+  public TcpOverrides tcpFor(String host) {
     return host(host).map(h -> tcp.overlaidBy(h.tcp())).orElse(tcp);
   }
 }

@@ -28,9 +28,10 @@ import org.tcpsim.tcp.trace.TimerFired;
 import org.tcpsim.tcp.trace.UserSignal;
 
 /**
- * Writes the JSON Lines trace, version 1 (design section 3, a contract): one object per line, in
- * the order the events arrive (time order), keys in a fixed order, so that identical runs give
- * identical bytes and a trace can be compared with {@code diff} or hashed as a fingerprint.
+ * Writes the JSON Lines trace, version 1 (README, Outputs, JSON Lines trace; a contract): one
+ * object per line, in the order the events arrive (time order), keys in a fixed order, so that
+ * identical runs give identical bytes and a trace can be compared with {@code diff} or hashed as
+ * a fingerprint.
  *
  * <p>The contract's events: {@code send} (SegmentSent), {@code recv} (SegmentReceived), {@code
  * drop} (SegmentDropped, and PacketDropped when the packet carries a segment), {@code state}

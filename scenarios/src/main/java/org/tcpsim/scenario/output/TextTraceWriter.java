@@ -26,8 +26,8 @@ import org.tcpsim.tcp.trace.TimerFired;
 import org.tcpsim.tcp.trace.UserSignal;
 
 /**
- * The text trace ({@code --trace-format text}, design section 3): one aligned line per event, for
- * people, to read next to Wireshark.
+ * The text trace ({@code --trace-format text}; README, Outputs, Text trace): one aligned line per
+ * event, for people, to read next to Wireshark.
  *
  * <pre>
  *          time  host  event   what

@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import org.tcpsim.core.Time;
 import org.tcpsim.core.net.Ipv4;
 import org.tcpsim.scenario.model.ConnId;
+import org.tcpsim.scenario.model.EndpointRef;
 import org.tcpsim.scenario.model.Expectation;
 import org.tcpsim.scenario.model.LadderLine;
 import org.tcpsim.tcp.Connection;
@@ -101,9 +102,9 @@ final class Expectations {
     if (c instanceof Expectation.SignalGot sg) {
       ConnectionId id = Simulation.connectionId(e.conn().orElseThrow());
       List<String> got = run.recorder().signals(host, id);
-      return new Result(e, got.contains(sg.signal()),
+      return new Result(e, got.contains(sg.signal().text()),
           "the application of " + show(e.conn().get()) + " on " + host + " to be told \""
-              + sg.signal() + "\" " + when(e),
+              + sg.signal().text() + "\" " + when(e),
           got.isEmpty() ? "no signal" : "signals " + String.join(", ", got));
     }
     if (c instanceof Expectation.DeliveredBytes d) {
@@ -122,7 +123,7 @@ final class Expectations {
 
   /** {@code A:1024>B:80}, as the file wrote it. */
   private static String show(ConnId c) {
-    return c.local().display() + ">" + c.remote().map(r -> r.display()).orElse("*");
+    return c.local().display() + ">" + c.remote().map(EndpointRef::display).orElse("*");
   }
 
   private static String number(double v) {

@@ -9,9 +9,11 @@ import org.tcpsim.core.Simulator;
 import org.tcpsim.core.Time;
 import org.tcpsim.core.net.ChannelConfig;
 import org.tcpsim.core.net.Host;
+import org.tcpsim.core.net.Ipv4;
 import org.tcpsim.core.net.Network;
 import org.tcpsim.core.net.Node;
 import org.tcpsim.core.random.RandomStreams;
+import org.tcpsim.core.trace.DropReason;
 import org.tcpsim.core.trace.TraceBus;
 import org.tcpsim.core.trace.TraceSink;
 import org.tcpsim.scenario.model.Action;
@@ -20,10 +22,12 @@ import org.tcpsim.scenario.model.Attack;
 import org.tcpsim.scenario.model.Close;
 import org.tcpsim.scenario.model.ConnId;
 import org.tcpsim.scenario.model.Inject;
-import org.tcpsim.scenario.model.Link;
+import org.tcpsim.scenario.model.HostSpec;
+import org.tcpsim.scenario.model.LinkSpec;
 import org.tcpsim.scenario.model.Scenario;
 import org.tcpsim.tcp.Connection;
 import org.tcpsim.tcp.ConnectionId;
+import org.tcpsim.tcp.TcpDropReason;
 import org.tcpsim.tcp.TcpSignal;
 import org.tcpsim.tcp.Endpoint;
 import org.tcpsim.tcp.Segment;
@@ -50,8 +54,10 @@ import org.tcpsim.tcp.trace.UserSignal;
  */
 public final class Simulation {
   /** Drop reasons whose counters exist (as 0) even when nothing was dropped for them. */
-  private static final List<String> COMMON_DROPS = List.of("loss", "queue", "rule", "checksum",
-      "no-route", "host-down", "backlog", "no-listener", "out-of-window");
+  private static final List<String> COMMON_DROPS = List.of(DropReason.LOSS, DropReason.QUEUE,
+      DropReason.RULE, TcpDropReason.CHECKSUM.text(), DropReason.NO_ROUTE, DropReason.HOST_DOWN,
+      TcpDropReason.BACKLOG.text(), TcpDropReason.NO_LISTENER.text(),
+      TcpDropReason.OUT_OF_WINDOW.text());
 
   private final Scenario scenario;
   private final long seed;
@@ -145,7 +151,7 @@ public final class Simulation {
   /** {@code B:80}, or {@code 198.51.100.7:4242} for an address no host has. */
   public String display(Endpoint e) {
     String name = hostName(e.address());
-    return (name != null ? name : org.tcpsim.core.net.Ipv4.format(e.address())) + ":" + e.port();
+    return (name != null ? name : Ipv4.format(e.address())) + ":" + e.port();
   }
 
   /** Application statistics by app, named {@code apps.N}. */
@@ -220,20 +226,20 @@ public final class Simulation {
   // ------------------------------------------------------------------------------------- build
 
   private void buildTopology() {
-    for (var h : scenario.hosts().values()) {
+    for (HostSpec h : scenario.hosts().values()) {
       if (h.router()) {
         net.addRouter(h.name());
       } else {
         net.addHost(h.name(), h.address().getAsInt());
       }
     }
-    for (Link l : scenario.links()) {
+    for (LinkSpec l : scenario.links()) {
       net.connect(net.node(l.a()), net.node(l.b()), l.ab(), l.ba());
     }
   }
 
   private void buildStacks() {
-    for (var h : scenario.hosts().values()) {
+    for (HostSpec h : scenario.hosts().values()) {
       if (h.router()) {
         continue;
       }
@@ -429,9 +435,9 @@ public final class Simulation {
   private Node addAttacker(Attack.SynFlood f) {
     String target = f.target().host().orElseThrow();
     Node attach = net.node(target);
-    for (Link l : scenario.links()) {
+    for (LinkSpec l : scenario.links()) {
       String other = l.a().equals(target) ? l.b() : l.b().equals(target) ? l.a() : null;
-      if (other != null && scenario.host(other).map(h -> h.router()).orElse(false)) {
+      if (other != null && scenario.host(other).map(HostSpec::router).orElse(false)) {
         attach = net.node(other);
         break;
       }

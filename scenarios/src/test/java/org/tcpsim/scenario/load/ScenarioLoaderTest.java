@@ -24,13 +24,15 @@ import org.tcpsim.scenario.model.Close;
 import org.tcpsim.scenario.model.Expectation;
 import org.tcpsim.scenario.model.Inject;
 import org.tcpsim.scenario.model.LadderLine;
-import org.tcpsim.scenario.model.Link;
+import org.tcpsim.scenario.model.LinkSpec;
 import org.tcpsim.scenario.model.Loc;
 import org.tcpsim.tcp.Profile;
 import org.tcpsim.scenario.model.Rule;
 import org.tcpsim.scenario.model.Scenario;
-import org.tcpsim.scenario.model.TcpSettings;
+import org.tcpsim.scenario.model.TcpOverrides;
 import org.tcpsim.tcp.TcpFlags;
+import org.tcpsim.tcp.TcpSettings;
+import org.tcpsim.tcp.TcpSignal;
 import org.tcpsim.tcp.TcpState;
 
 class ScenarioLoaderTest {
@@ -132,9 +134,9 @@ class ScenarioLoaderTest {
 
     @Test
     void everyTcpSettingIsReadWithUnitsResolved() {
-      TcpSettings t = s.tcp();
+      TcpOverrides t = s.tcp();
       assertThat(t.values().keySet())
-          .containsExactlyElementsOf(org.tcpsim.tcp.TcpSettings.names());
+          .containsExactlyElementsOf(TcpSettings.names());
       assertThat(t.get("mss")).contains("1460");
       assertThat(t.get("window")).contains("64000");
       assertThat(t.get("msl")).contains(Time.seconds(30) + "ns");
@@ -164,7 +166,7 @@ class ScenarioLoaderTest {
 
     @Test
     void linkKeysApplyToBothDirectionsAndDirectionMapsOverrideOne() {
-      Link l = s.links().get(0);
+      LinkSpec l = s.links().get(0);
       assertThat(l.name()).isEqualTo("A-R");
       ChannelConfig both = new ChannelConfig(10_000_000, Time.ms(5), Time.us(500),
           QueueLimit.bytes(64_000), new LossModel.Bernoulli(0.01), 0.001, 0.01, Time.ms(2),
@@ -282,7 +284,7 @@ class ScenarioLoaderTest {
       assertThat(e.get(2).check())
           .isEqualTo(new Expectation.CounterCompare("listen.syn-dropped",
               Expectation.Comparison.GT, 0));
-      assertThat(e.get(9).check()).isEqualTo(new Expectation.SignalGot("connection reset"));
+      assertThat(e.get(9).check()).isEqualTo(new Expectation.SignalGot(TcpSignal.CONNECTION_RESET));
       assertThat(e.get(10).check()).isEqualTo(new Expectation.DeliveredBytes(10_000));
       List<LadderLine> ladder = ((Expectation.LadderIs) e.get(11).check()).lines();
       assertThat(ladder).hasSize(3);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tcpsim.core.Time;
+import org.tcpsim.tcp.TcpSettings;
 
 /** The value syntaxes and "did you mean" on their own. */
 class ScenarioValuesTest {
@@ -91,8 +92,8 @@ class ScenarioValuesTest {
   @Test
   void theTcpKeysAreTheTcpModulesSettings() {
     assertThat(Schema.TCP.fields().keySet())
-        .containsExactlyElementsOf(org.tcpsim.tcp.TcpSettings.names());
-    assertThat(org.tcpsim.tcp.TcpSettings.names()).contains("mss", "window", "msl", "iss", "isn", "backlog",
+        .containsExactlyElementsOf(TcpSettings.names());
+    assertThat(TcpSettings.names()).contains("mss", "window", "msl", "iss", "isn", "backlog",
         "syn-cookies", "rto-initial", "rto-min", "rto-max", "syn-retries", "synack-retries",
         "delayed-ack", "nagle", "congestion", "keepalive");
   }

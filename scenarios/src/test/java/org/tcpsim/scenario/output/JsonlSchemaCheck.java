@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A strict checker for the JSON Lines trace, version 1 (design section 3), to run on any trace
- * the simulator writes, bundled scenarios included. It checks what the contract promises and the
- * extensions {@link JsonlTraceWriter} adds, and rejects anything else, so that a typo or a changed
- * key order shows up here before users' scripts meet it:
+ * A strict checker for the JSON Lines trace, version 1 (README, Outputs, JSON Lines trace), to
+ * run on any trace the simulator writes, bundled scenarios included. It checks what the contract
+ * promises and the extensions {@link JsonlTraceWriter} adds, and rejects anything else, so that a
+ * typo or a changed key order shows up here before users' scripts meet it:
  *
  * <ul>
  *   <li>each line is exactly one JSON object (no duplicate keys, nothing after it);
@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * </ul>
  */
 public final class JsonlSchemaCheck {
-  /** The trace order of flags, design section 3. */
+  /** The trace order of flags, as README, Scenario files, Values lists them. */
   private static final List<String> FLAG_ORDER =
       List.of("SYN", "ACK", "FIN", "RST", "PSH", "URG", "ECE", "CWR");
 

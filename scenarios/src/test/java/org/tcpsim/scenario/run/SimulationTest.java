@@ -161,6 +161,15 @@ class SimulationTest {
     }
 
     @Test
+    void anErrorResponseCanBeExpectedByItsName() throws Exception {
+      RunResult r = run(OPEN + String.join("\n",
+          "actions: [ { at: 1s, host: A, call: close, conn: \"A:2000>B:80\" } ]",
+          "expect: [ { host: A, conn: \"A:2000>B:80\", signal: connection does not exist } ]",
+          ""));
+      expectOk(r);
+    }
+
+    @Test
     void aCrashLosesAllStateAndTheRestartedHostResetsTheOldConnection() throws Exception {
       RunResult r = run(OPEN + String.join("\n",
           "actions:",

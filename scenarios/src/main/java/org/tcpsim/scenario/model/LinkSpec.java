@@ -12,7 +12,7 @@ import org.tcpsim.core.net.ChannelConfig;
  * @param ab the direction a to b
  * @param ba the direction b to a
  */
-public record Link(String a, String b, ChannelConfig ab, ChannelConfig ba, Loc loc) {
+public record LinkSpec(String a, String b, ChannelConfig ab, ChannelConfig ba, Loc loc) {
   /** The name of the link as written in traces: {@code A-B}. */
   public String name() {
     return a + "-" + b;

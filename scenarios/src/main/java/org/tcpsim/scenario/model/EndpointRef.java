@@ -12,7 +12,7 @@ import org.tcpsim.core.net.Ipv4;
  * @param address the IPv4 address as an int
  * @param port 1..65535
  */
-public record Endpoint(Optional<String> host, int address, int port) {
+public record EndpointRef(Optional<String> host, int address, int port) {
   /** {@code 10.0.0.2:80}. */
   @Override
   public String toString() {

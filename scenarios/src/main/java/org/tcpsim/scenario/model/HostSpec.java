@@ -14,10 +14,10 @@ import java.util.OptionalInt;
  * @param tcp this host's own overrides (not merged with the scenario's; see {@link
  *     Scenario#tcpFor(String)})
  */
-public record Host(
+public record HostSpec(
     String name,
     boolean router,
     OptionalInt address,
     Optional<Profile> profile,
-    TcpSettings tcp,
+    TcpOverrides tcp,
     Loc loc) {}

@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.tcpsim.tcp.TcpConfig;
+import org.tcpsim.tcp.TcpSettings;
 
 /**
  * TCP settings a scenario overrides ({@code tcp:} at the top level or in a host). Only what the
  * file says is here; everything else comes from the profile. Keys and values are those of the
- * TCP's own settings table, {@code org.tcpsim.tcp.TcpSettings}: one table for the TCP, scenario
+ * TCP's own settings table, {@link TcpSettings}: one table for the TCP, scenario
  * files, {@code --set} and the documentation.
  *
  * @param values each overridden key with its value, already checked and with units resolved
@@ -17,14 +18,14 @@ import org.tcpsim.tcp.TcpConfig;
  * @param locs where each value was written
  * @param loc where the {@code tcp:} map was written
  */
-public record TcpSettings(Map<String, String> values, Map<String, Loc> locs, Loc loc) {
-  public TcpSettings {
+public record TcpOverrides(Map<String, String> values, Map<String, Loc> locs, Loc loc) {
+  public TcpOverrides {
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     locs = Collections.unmodifiableMap(new LinkedHashMap<>(locs));
   }
 
-  public static TcpSettings none(Loc loc) {
-    return new TcpSettings(Map.of(), Map.of(), loc);
+  public static TcpOverrides none(Loc loc) {
+    return new TcpOverrides(Map.of(), Map.of(), loc);
   }
 
   public boolean isEmpty() {
@@ -40,7 +41,7 @@ public record TcpSettings(Map<String, String> values, Map<String, Loc> locs, Loc
   }
 
   /** These settings with every key set in {@code over} replaced by {@code over}'s value. */
-  public TcpSettings overlaidBy(TcpSettings over) {
+  public TcpOverrides overlaidBy(TcpOverrides over) {
     LinkedHashMap<String, String> v = new LinkedHashMap<>(values);
     LinkedHashMap<String, Loc> l = new LinkedHashMap<>(locs);
     over.values.forEach((k, x) -> {
@@ -48,7 +49,7 @@ public record TcpSettings(Map<String, String> values, Map<String, Loc> locs, Loc
       v.put(k, x);
     });
     l.putAll(over.locs);
-    return new TcpSettings(v, l, over.loc);
+    return new TcpOverrides(v, l, over.loc);
   }
 
   /**
@@ -59,7 +60,7 @@ public record TcpSettings(Map<String, String> values, Map<String, Loc> locs, Loc
   public TcpConfig applyTo(TcpConfig base) {
     TcpConfig c = base;
     for (Map.Entry<String, String> e : values.entrySet()) {
-      c = org.tcpsim.tcp.TcpSettings.apply(c, e.getKey(), e.getValue());
+      c = TcpSettings.apply(c, e.getKey(), e.getValue());
     }
     return c;
   }
