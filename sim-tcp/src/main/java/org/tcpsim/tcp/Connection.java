@@ -38,15 +38,13 @@ public final class Connection {
   private final Sender sender;
   private final Receiver receiver;
   private final SegmentArrives arrives;
-  private final Timer keepaliveTimer;
+  private final Keepalive keepalive;
   private final Timer timeWaitTimer;
 
   private SocketHandler handler;
   private TcpState state = CLOSED;
   /** How the user was told the connection ended; null until then (it is told once). */
   private TcpSignal ending;
-  private long lastHeard;
-  private int keepalivesUnanswered;
   private long establishedAt = -1;
   private final long openedAt;
 
@@ -63,7 +61,7 @@ public final class Connection {
     this.sender = new Sender(this, tcb, cfg, host);
     this.receiver = new Receiver(this, tcb, cfg, host, handler != null);
     this.arrives = new SegmentArrives(this, tcb, cfg, sender, receiver);
-    this.keepaliveTimer = host.timer(this, TimerKind.KEEPALIVE);
+    this.keepalive = new Keepalive(this, tcb, cfg, host);
     this.timeWaitTimer = host.timer(this, TimerKind.TIME_WAIT);
     this.openedAt = host.now();
   }
@@ -166,29 +164,14 @@ public final class Connection {
   }
 
   /** The RFC 9293 3.10.6 STATUS call. */
-  public Status status() {
+  public ConnectionStatus status() {
     if (state == CLOSED) {
       throw new TcpError(TcpError.DOES_NOT_EXIST);
     }
     CongestionControl cc = sender.cc();
-    return new Status(id, state, tcb.sndUna, tcb.sndNxt, tcb.sndWnd, tcb.rcvNxt, tcb.rcvWnd(),
-        sender.queued(), receiver.unread(), sender.rtt().rto(), cc.cwnd(), cc.ssthresh());
+    return new ConnectionStatus(id, state, tcb.sndUna, tcb.sndNxt, tcb.sndWnd, tcb.rcvNxt,
+        tcb.rcvWnd(), sender.queued(), receiver.unread(), sender.rtt().rto(), cc.cwnd(), cc.ssthresh());
   }
-
-  /** What STATUS reports (RFC 9293 3.10.6). */
-  public record Status(
-      ConnectionId id,
-      TcpState state,
-      int sndUna,
-      int sndNxt,
-      int sndWnd,
-      int rcvNxt,
-      int rcvWnd,
-      long sendQueue,
-      long unread,
-      long rto,
-      int cwnd,
-      int ssthresh) {}
 
   // ---------------------------------------------------------------------------------------------
   // Opening (RFC 9293 3.10.1, 3.10.7.2; RFC 4987 3.6)
@@ -204,34 +187,13 @@ public final class Connection {
   /** A SYN reached the listener: enter SYN-RECEIVED with ISS {@code iss} and answer it. */
   void openPassive(Segment syn, int iss) {
     state = LISTEN; // the listener's state, which this connection leaves now
-    tcb.initReceive(syn.seq());
-    receiver.openWindow();
-    tcb.sndMss = TcpStack.effectiveMss(syn.options(), cfg);
-    tcb.initSend(iss);
-    sender.start(add(iss, 1));
-    tcb.sndWnd = syn.window(); // remembered until ESTABLISHED sets it properly (docs/rfc-notes.md A6)
-    transition(Transition.SYN_IN_LISTEN);
-    sender.sendSyn("SYN in LISTEN (RFC 9293 3.10.7.2, third check)");
+    arrives.inListen(syn, iss);
   }
 
-  /**
-   * A SYN cookie came back valid (RFC 4987 3.6): the connection starts in ESTABLISHED from the
-   * ACK alone, with the MSS the cookie encoded.
-   */
+  /** A SYN cookie came back valid (RFC 4987 3.6) in an ACK announcing the MSS {@code mss}. */
   void openFromCookie(Segment ack, int mss) {
     state = LISTEN;
-    tcb.irs = add(ack.seq(), -1);
-    tcb.rcvNxt = ack.seq();
-    receiver.openWindow();
-    tcb.initSend(add(ack.ack(), -1));
-    tcb.sndUna = ack.ack();
-    tcb.sndNxt = ack.ack();
-    tcb.sndMax = ack.ack();
-    sender.start(ack.ack());
-    tcb.sndMss = Math.min(mss, cfg.mss());
-    tcb.updateWindow(ack, ack.ack());
-    becomeEstablished(Transition.SYN_COOKIE_VALID);
-    announceEstablished();
+    arrives.cookieInListen(ack, mss);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -341,8 +303,7 @@ public final class Connection {
 
   /** A segment for this connection's 4-tuple arrived (RFC 9293 3.10.7.3, 3.10.7.4). */
   public void segmentArrives(Segment seg) {
-    lastHeard = host.now();
-    keepalivesUnanswered = 0;
+    keepalive.heard(host.now());
     switch (state) {
       case SYN_SENT -> arrives.inSynSent(seg);
       case CLOSED, LISTEN -> throw new IllegalStateException("no TCB processing in " + state);
@@ -359,7 +320,7 @@ public final class Connection {
       case RETRANSMIT -> sender.retransmitTimeout();
       case PERSIST -> sender.persistTimeout();
       case DELAYED_ACK -> receiver.delayedAckTimeout();
-      case KEEPALIVE -> keepaliveTimeout();
+      case KEEPALIVE -> keepalive.expired();
       case TIME_WAIT -> {
         transition(Transition.TIME_WAIT_EXPIRED);
         ended(TcpSignal.CLOSED);
@@ -368,32 +329,10 @@ public final class Connection {
     }
   }
 
-  /** RFC 1122 4.2.3.6: a probe after the idle time, and the end after unanswered probes. */
-  private void keepaliveTimeout() {
-    if (!cfg.keepalive() || !state.isSynchronized() || state == TIME_WAIT) {
-      return;
-    }
-    long idle = host.now() - lastHeard;
-    if (keepalivesUnanswered == 0 && idle < cfg.keepaliveIdle()) {
-      keepaliveTimer.setAt(lastHeard + cfg.keepaliveIdle());
-      return;
-    }
-    host.timerFired(id, TimerKind.KEEPALIVE, null);
-    if (keepalivesUnanswered >= cfg.keepaliveProbes()) {
-      giveUp(Transition.KEEPALIVE_UNANSWERED);
-      return;
-    }
-    keepalivesUnanswered++;
-    // <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=ACK>: an old sequence number draws an ACK (RFC 1122 4.2.3.6).
-    transmit(segment(add(tcb.sndNxt, -1), ACK).ack(tcb.rcvNxt).window(receiver.announceWindow()).build(),
-        "keep-alive probe (RFC 1122 4.2.3.6; RFC 9293 MUST-24)");
-    keepaliveTimer.setAt(host.now() + cfg.keepaliveInterval());
-  }
-
   /** TIME-WAIT begins, or a retransmitted FIN restarts it: 2 MSL from now (MUST-13). */
   void startTimeWait() {
     sender.stopTimers();
-    keepaliveTimer.cancel();
+    keepalive.stop();
     timeWaitTimer.setAt(host.now() + 2 * cfg.msl());
   }
 
@@ -409,38 +348,13 @@ public final class Connection {
   // ---------------------------------------------------------------------------------------------
   // Sending
 
-  /**
-   * Sends <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>. SND.NXT in the RFC's sense is the next new sequence
-   * number, our SND.MAX: after a timeout rewinds sndNxt (go-back-N), an ACK stamped with the
-   * rewound value lies before the peer's RCV.NXT, is unacceptable there (RFC 9293 3.10.7.4, first
-   * check, Table 6), and its ACK field is never processed; both ends then trade
-   * unacceptable-segment ACKs for ever. BSD stamps pure ACKs with snd_max for this reason, and
-   * with snd_nxt only while probing a zero window (the probe octet lies beyond the window:
-   * SND.MAX would be out of window too).
-   */
-  void sendAck(String cause) {
-    int seq = sender.probing() ? tcb.sndNxt : tcb.sndMax;
-    transmit(segment(seq, ACK).ack(tcb.rcvNxt).window(receiver.announceWindow()).build(), cause);
-  }
-
-  /** RFC 5961 challenge ACK, <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, within the host's rate limit (section 7). */
-  void challengeAck(String cause) {
-    if (host.challengeAcks().allow(host.now())) {
-      sendAck(cause);
-    }
-  }
-
   /** <SEQ=seq><CTL=RST>. */
   void sendReset(int seq, String cause) {
     host.transmit(id.local(), id.remote(), segment(seq, RST).build(), cause);
   }
 
-  /** <SEQ=0><ACK=ack><CTL=RST,ACK>, the reset for a segment without ACK. */
-  void sendResetAck(int ack, String cause) {
-    host.transmit(id.local(), id.remote(), segment(0, RST).ack(ack).build(), cause);
-  }
-
-  private Segment.Builder segment(int seq, int flags) {
+  /** A segment of this connection's 4-tuple. */
+  Segment.Builder segment(int seq, int flags) {
     return Segment.builder().ports(id.local().port(), id.remote().port()).seq(seq).flags(flags);
   }
 
@@ -486,9 +400,7 @@ public final class Connection {
     }
     transition(t);
     sender.established();
-    if (cfg.keepalive()) {
-      keepaliveTimer.setAt(host.now() + cfg.keepaliveIdle());
-    }
+    keepalive.start();
   }
 
   void announceEstablished() {
@@ -545,7 +457,7 @@ public final class Connection {
   private void cancelTimers() {
     sender.stopTimers();
     receiver.clear();
-    keepaliveTimer.cancel();
+    keepalive.stop();
     timeWaitTimer.cancel();
   }
 
@@ -564,6 +476,10 @@ public final class Connection {
     return receiver;
   }
 
+  Sender sender() {
+    return sender;
+  }
+
   long now() {
     return host.now();
   }
@@ -573,19 +489,7 @@ public final class Connection {
     if (state == CLOSED || state == LISTEN || state == SYN_SENT) {
       return null;
     }
-    if (gt(tcb.sndUna, tcb.sndNxt)) {
-      return "SND.UNA > SND.NXT";
-    }
-    if (gt(tcb.sndNxt, tcb.sndMax)) {
-      return "SND.NXT > SND.MAX";
-    }
-    if (tcb.rcvWnd() < 0) {
-      return "RCV.WND < 0";
-    }
-    if (sender.queued() < 0 || receiver.unread() < 0) {
-      return "negative buffer";
-    }
-    return null;
+    return sender.queued() < 0 || receiver.unread() < 0 ? "negative buffer" : tcb.invariantViolation();
   }
 
   @Override

@@ -64,10 +64,31 @@ final class Receiver {
     delayedAckTimer.cancel();
   }
 
+  /**
+   * Sends <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>. SND.NXT in the RFC's sense is the next new sequence
+   * number, our SND.MAX: after a timeout rewinds sndNxt (go-back-N), an ACK stamped with the
+   * rewound value lies before the peer's RCV.NXT, is unacceptable there (RFC 9293 3.10.7.4, first
+   * check, Table 6), and its ACK field is never processed; both ends then trade
+   * unacceptable-segment ACKs for ever. BSD stamps pure ACKs with snd_max for this reason, and
+   * with snd_nxt only while probing a zero window (the probe octet lies beyond the window:
+   * SND.MAX would be out of window too).
+   */
+  void sendAck(String cause) {
+    int seq = c.sender().probing() ? tcb.sndNxt : tcb.sndMax;
+    c.transmit(c.segment(seq, TcpFlags.ACK).ack(tcb.rcvNxt).window(announceWindow()).build(), cause);
+  }
+
+  /** RFC 5961 challenge ACK, <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, within the host's rate limit (section 7). */
+  void challengeAck(String cause) {
+    if (c.host().challengeAcks().allow(c.now())) {
+      sendAck(cause);
+    }
+  }
+
   /** Sends the due ACK now if no other segment carried it. */
   void flushAck() {
     if (ackNow) {
-      c.sendAck("ACK (RFC 9293 3.10.7.4, seventh check; RFC 5681 4.2)");
+      sendAck("ACK (RFC 9293 3.10.7.4, seventh check; RFC 5681 4.2)");
     }
   }
 
@@ -217,7 +238,7 @@ final class Receiver {
     }
     int step = Math.min(cfg.window() / 2, tcb.sndMss);
     if (announceableWindow() >= tcb.rcvWnd() + step) {
-      c.sendAck("window update after the application read (RFC 1122 4.2.3.3)");
+      sendAck("window update after the application read (RFC 1122 4.2.3.3)");
     }
   }
 
@@ -225,7 +246,7 @@ final class Receiver {
   void delayedAckTimeout() {
     TcpState state = c.state();
     if (state.isSynchronized() && state != TcpState.TIME_WAIT) {
-      c.sendAck("delayed ACK timer (RFC 1122 4.2.3.2; RFC 9293 MUST-40)");
+      sendAck("delayed ACK timer (RFC 1122 4.2.3.2; RFC 9293 MUST-40)");
     }
   }
 

@@ -50,6 +50,35 @@ final class SegmentArrives {
   record Accepted(int seq, int skip, int len, boolean syn, boolean fin, boolean trimmed) {}
 
   // ---------------------------------------------------------------------------------------------
+  // RFC 9293 3.10.7.2: LISTEN STATE, for the connection the listener made
+
+  /** The third check, a SYN: RCV.NXT, IRS and ISS are set and <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> sent. */
+  void inListen(Segment syn, int iss) {
+    tcb.initReceive(syn.seq());
+    receiver.openWindow();
+    tcb.sndMss = TcpStack.effectiveMss(syn.options(), cfg);
+    tcb.initSend(iss);
+    sender.start(add(iss, 1));
+    tcb.sndWnd = syn.window(); // remembered until ESTABLISHED sets it properly (docs/rfc-notes.md A6)
+    c.transition(Transition.SYN_IN_LISTEN);
+    sender.sendSyn("SYN in LISTEN (RFC 9293 3.10.7.2, third check)");
+  }
+
+  /**
+   * The second check found a valid SYN cookie (RFC 4987 3.6): the connection starts in
+   * ESTABLISHED from the ACK alone, with the MSS the cookie encoded.
+   */
+  void cookieInListen(Segment ack, int mss) {
+    tcb.initFromCookie(ack);
+    receiver.openWindow();
+    sender.start(ack.ack());
+    tcb.sndMss = Math.min(mss, cfg.mss());
+    tcb.updateWindow(ack, ack.ack());
+    c.becomeEstablished(Transition.SYN_COOKIE_VALID);
+    c.announceEstablished();
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // RFC 9293 3.10.7.3: SYN-SENT STATE
 
   void inSynSent(Segment seg) {
@@ -103,7 +132,7 @@ final class SegmentArrives {
     // The window variables are set on entering ESTABLISHED (RFC 1122 4.2.2.20 (c); docs/rfc-notes.md A6).
     tcb.updateWindow(seg, seg.ack());
     c.becomeEstablished(Transition.SYN_ACK_IN_SYN_SENT);
-    c.sendAck("<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> completes the handshake (RFC 9293 3.10.7.3, fourth check)");
+    receiver.sendAck("<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> completes the handshake (RFC 9293 3.10.7.3, fourth check)");
     c.announceEstablished();
     if (sender.finQueued) {
       c.transition(Transition.CLOSE_QUEUED_IN_SYN_SENT);
@@ -149,7 +178,7 @@ final class SegmentArrives {
     // again and restart the 2 MSL wait.
     if (c.state() == TIME_WAIT && seg.has(FIN)) {
       c.startTimeWait();
-      c.sendAck("retransmitted FIN in TIME-WAIT: ACK it and restart 2 MSL (RFC 9293 3.10.7.4, eighth check)");
+      receiver.sendAck("retransmitted FIN in TIME-WAIT: ACK it and restart 2 MSL (RFC 9293 3.10.7.4, eighth check)");
       return;
     }
     if (a.trimmed() && initial.isSynchronized() && c.state() != TIME_WAIT) {
@@ -242,7 +271,7 @@ final class SegmentArrives {
       }
       lastOutOfWindowAck = now;
     }
-    c.sendAck("unacceptable segment: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 9293 3.10.7.4, first check)");
+    receiver.sendAck("unacceptable segment: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 9293 3.10.7.4, first check)");
   }
 
   /** The first and second checks for a segment with RST (RFC 9293 3.10.7.4; RFC 5961 3.2). */
@@ -256,7 +285,7 @@ final class SegmentArrives {
     }
     if (cfg.rfc5961Rst() && seq != tcb.rcvNxt) {
       c.drop(seg, TcpDropReason.RST, "RST in the window but not at RCV.NXT: challenge ACK (RFC 5961 3.2)");
-      c.challengeAck("challenge ACK for an in-window RST (RFC 5961 3.2)");
+      receiver.challengeAck("challenge ACK for an in-window RST (RFC 5961 3.2)");
       return;
     }
     switch (c.state()) {
@@ -300,19 +329,20 @@ final class SegmentArrives {
       // docs/rfc-notes.md A19: a SYN that did not reopen the connection (MAY-2, TcpStack) gets
       // the ACK, never a RST. Only the literal rfc793 profile (no MAY-2) resets below.
       c.drop(seg, TcpDropReason.SYN, "SYN in TIME-WAIT that cannot reopen: ACK, never RST (RFC 9293 3.10.7.4, fourth check; MAY-2)");
-      c.challengeAck("SYN in TIME-WAIT: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 9293 3.10.7.4, fourth check)");
+      receiver.challengeAck("SYN in TIME-WAIT: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 9293 3.10.7.4, fourth check)");
       return;
     }
     if (cfg.rfc5961Syn()) {
       c.drop(seg, TcpDropReason.SYN, "SYN in a synchronized state: challenge ACK (RFC 5961 4.2; RFC 9293 3.10.7.4, fourth check)");
-      c.challengeAck("challenge ACK for a SYN (RFC 5961 4.2)");
+      receiver.challengeAck("challenge ACK for a SYN (RFC 5961 4.2)");
       return;
     }
     // Without RFC 5961: reset and abort. The reset's form when the SYN has no ACK (docs/rfc-notes.md A12).
     if (seg.has(ACK)) {
       c.sendReset(seg.ack(), "SYN in window: <SEQ=SEG.ACK><CTL=RST> (RFC 9293 3.10.7.4, fourth check)");
     } else {
-      c.sendResetAck(add(seg.seq(), seg.segLen()), "SYN in window: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> "
+      c.host().transmit(c.id().local(), c.id().remote(),
+          c.segment(0, RST).ack(add(seg.seq(), seg.segLen())).build(), "SYN in window: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> "
           + "(RFC 9293 3.10.7.4, fourth check; spec-notes A12)");
     }
     c.transition(Transition.SYN_IN_WINDOW);
@@ -332,14 +362,14 @@ final class SegmentArrives {
     // RFC 5961 5.2 / MAY-12: an ACK older than SND.UNA - MAX.SND.WND is discarded with an ACK.
     if (cfg.rfc5961Ack() && lt(ack, add(tcb.sndUna, -Math.max(tcb.maxSndWnd, 1)))) {
       c.drop(seg, TcpDropReason.OLD_ACK, "SEG.ACK < SND.UNA - MAX.SND.WND (RFC 5961 5.2; RFC 9293 MAY-12)");
-      c.challengeAck("ACK for an ACK too old (RFC 5961 5.2)");
+      receiver.challengeAck("ACK for an ACK too old (RFC 5961 5.2)");
       return false;
     }
     if (gt(ack, tcb.sndMax)) {
       // "If the ACK acks something not yet sent (SEG.ACK > SND.NXT) then send an ACK, drop the
       // segment, and return" (rate-limited like challenge ACKs, docs/rfc-notes.md A27).
       c.drop(seg, TcpDropReason.UNACCEPTABLE_ACK, "ACK for data not yet sent (RFC 9293 3.10.7.4, fifth check)");
-      c.challengeAck("ACK of data not yet sent: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 9293 3.10.7.4, fifth check)");
+      receiver.challengeAck("ACK of data not yet sent: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 9293 3.10.7.4, fifth check)");
       return false;
     }
     int oldSndWnd = tcb.sndWnd;

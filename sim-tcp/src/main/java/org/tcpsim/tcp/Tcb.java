@@ -49,11 +49,35 @@ final class Tcb {
     sndMax = iss;
   }
 
+  /**
+   * A SYN cookie's ACK (RFC 4987 3.6): the peer's SYN was SEG.SEQ-1 and ours, whose ISS the
+   * cookie was, SEG.ACK-1; both are acknowledged.
+   */
+  void initFromCookie(Segment ack) {
+    irs = add(ack.seq(), -1);
+    rcvNxt = ack.seq();
+    iss = add(ack.ack(), -1);
+    sndUna = ack.ack();
+    sndNxt = ack.ack();
+    sndMax = ack.ack();
+  }
+
   /** The peer's SYN with sequence number {@code seq}: IRS, and RCV.NXT just past it. */
   void initReceive(int seq) {
     irs = seq;
     rcvNxt = add(irs, 1);
     rcvNxtOffset = 0;
+  }
+
+  /** What is wrong with these variables (SND.UNA =< SND.NXT =< SND.MAX, RCV.WND >= 0), or null. */
+  String invariantViolation() {
+    if (SeqNum.gt(sndUna, sndNxt)) {
+      return "SND.UNA > SND.NXT";
+    }
+    if (SeqNum.gt(sndNxt, sndMax)) {
+      return "SND.NXT > SND.MAX";
+    }
+    return rcvWnd() < 0 ? "RCV.WND < 0" : null;
   }
 
   /** SND.WND, SND.WL1, SND.WL2 from a segment (RFC 9293 3.10.7.4, fifth check). */

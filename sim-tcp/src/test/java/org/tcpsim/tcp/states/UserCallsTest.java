@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tcpsim.tcp.Connection;
+import org.tcpsim.tcp.ConnectionStatus;
 import org.tcpsim.tcp.TcpError;
 import org.tcpsim.tcp.TcpSignal;
 import org.tcpsim.tcp.TcpOptions;
@@ -163,7 +164,7 @@ class UserCallsTest {
     @Test
     void status() {
       TcpHarness h = new TcpHarness().synSent();
-      Connection.Status s = h.conn.status();
+      ConnectionStatus s = h.conn.status();
       assertThat(s.state()).isEqualTo(TcpState.SYN_SENT);
       assertThat(s.sndUna()).isEqualTo(ISS);
       assertThat(s.sndNxt()).isEqualTo(ISS + 1);
@@ -248,7 +249,7 @@ class UserCallsTest {
     void status() {
       TcpHarness h = new TcpHarness().established();
       h.conn.send(50);
-      Connection.Status s = h.conn.status();
+      ConnectionStatus s = h.conn.status();
       assertThat(s.state()).isEqualTo(TcpState.ESTABLISHED);
       assertThat(s.sndUna()).isEqualTo(ISS + 1);
       assertThat(s.sndNxt()).isEqualTo(ISS + 51);
