@@ -150,7 +150,7 @@ public final class Listener {
     event("syn-queued");
     c.openPassive(seg, iss.isPresent() ? iss.getAsInt() : host.iss(c.id()));
     if (seg.dataLength() > 0) {
-      drop(remote, seg, TcpDropReason.SYN_DATA, "data on a SYN is not kept; the peer sends it again (spec-notes A32)");
+      drop(remote, seg, TcpDropReason.SYN_DATA, "data on a SYN is not kept; the peer sends it again (docs/rfc-notes.md A32)");
     }
   }
 

@@ -121,7 +121,7 @@ final class SegmentArrives {
       tcb.sndWnd = seg.window();
       c.transition(Transition.SIMULTANEOUS_OPEN);
       if (seg.dataLength() > 0) {
-        c.drop(seg, TcpDropReason.SYN_DATA, "data on a SYN is not kept; the peer retransmits it (spec-notes A32)");
+        c.drop(seg, TcpDropReason.SYN_DATA, "data on a SYN is not kept; the peer retransmits it (docs/rfc-notes.md A32)");
       }
       sender.sendSyn("simultaneous open: <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> (RFC 9293 3.10.7.3, fourth check)");
     }
@@ -343,7 +343,7 @@ final class SegmentArrives {
     } else {
       c.host().transmit(c.id().local(), c.id().remote(),
           c.segment(0, RST).ack(add(seg.seq(), seg.segLen())).build(), "SYN in window: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> "
-          + "(RFC 9293 3.10.7.4, fourth check; spec-notes A12)");
+          + "(RFC 9293 3.10.7.4, fourth check; docs/rfc-notes.md A12)");
     }
     c.transition(Transition.SYN_IN_WINDOW);
     c.ended(TcpSignal.CONNECTION_RESET);

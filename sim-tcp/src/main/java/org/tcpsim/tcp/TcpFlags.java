@@ -24,8 +24,8 @@ public final class TcpFlags {
   public static final String NONE = "none";
 
   /**
-   * The trace order of design section 3: SYN, ACK, FIN, RST, PSH, URG, then ECE, CWR. It reads
-   * like the RFC's diagrams ({@code <CTL=SYN,ACK>}), not like the bit order.
+   * The trace order (README, Outputs, JSON Lines trace): SYN, ACK, FIN, RST, PSH, URG, then ECE,
+   * CWR. It reads like the RFC's diagrams ({@code <CTL=SYN,ACK>}), not like the bit order.
    */
   private static final int[] TRACE_ORDER = {SYN, ACK, FIN, RST, PSH, URG, ECE, CWR};
 

@@ -316,7 +316,7 @@ public final class TcpStack implements PacketHandler, TcpHost {
   /**
    * RFC 9293 3.10.7.4 MAY-2 (RFC 1122 4.2.2.13): a new SYN with SEG.SEQ > RCV.NXT for a
    * connection in TIME-WAIT may open a new incarnation, with an ISS above the old SND.NXT so that
-   * old duplicates cannot be confused (spec-notes A19).
+   * old duplicates cannot be confused (docs/rfc-notes.md A19).
    */
   private boolean reopensFromTimeWait(Connection c, Segment seg) {
     if (!cfg.timeWaitReuse() || !seg.has(SYN) || seg.has(ACK) || seg.has(RST)

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /**
  * The eleven connection states of RFC 9293 section 3.3.2. {@link #toString()} gives the RFC's
  * spelling ({@code SYN-SENT}), which is also the spelling of the JSON trace's {@code state}
- * events (design section 3).
+ * events (README, Outputs, JSON Lines trace).
  */
 public enum TcpState {
   CLOSED,

@@ -93,7 +93,7 @@ class AckRegressionTest {
 
   /**
    * Two ends whose sequence numbers no longer agree (each accepted 100 octets the other never
-   * sent) must not answer each other's ACKs for ever (the ACK loop of RFC 1337 H2, spec-notes
+   * sent) must not answer each other's ACKs for ever (the ACK loop of RFC 1337 H2, docs/rfc-notes.md
    * A27): an unacceptable pure ACK is answered at most once per 500 ms per connection.
    */
   @Test

@@ -450,7 +450,7 @@ class PropertyTest {
     s.sim.runUntil(s.sim.now() + 2 * 60 * MINUTE);
     checkAll(s);
     long quiet = s.sim.eventsExecuted() - before;
-    // Afterwards the pair settles: no endless exchange of ACKs (RFC 1337 H2, spec-notes A27).
+    // Afterwards the pair settles: no endless exchange of ACKs (RFC 1337 H2, docs/rfc-notes.md A27).
     if (quiet > 10_000) {
       throw new AssertionError(quiet + " events in the last two quiet hours");
     }

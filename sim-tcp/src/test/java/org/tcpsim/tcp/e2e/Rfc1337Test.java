@@ -23,7 +23,7 @@ import org.tcpsim.tcp.trace.SegmentDropped;
 /**
  * TIME-WAIT assassination (RFC 1337): A closes first and sits in TIME-WAIT; then a RST for the
  * old connection arrives, exactly at RCV.NXT. Under rfc9293 (RFC 793's rule) it ends TIME-WAIT
- * at once; under rfc5961 (RFC 1337 F1, spec-notes A15) it is ignored and TIME-WAIT lasts its
+ * at once; under rfc5961 (RFC 1337 F1, docs/rfc-notes.md A15) it is ignored and TIME-WAIT lasts its
  * full 2 MSL.
  */
 class Rfc1337Test {

@@ -25,7 +25,7 @@ import org.tcpsim.tcp.trace.StateChanged;
  * over a simulated 10 ms link with the figures' sequence numbers. Each test asserts the exact
  * segments each host's TCP sent, in the RFC's notation, the states each connection went through
  * and what each application was told. Where RFC 793's figures were wrong the corrected 9293
- * figures are followed (spec-notes A1, A22).
+ * figures are followed (docs/rfc-notes.md A1, A22).
  */
 class Rfc9293FiguresTest {
   private static final long DELAY = 10 * MS;
@@ -104,7 +104,7 @@ class Rfc9293FiguresTest {
     Connection cb = tb.open(PORT_B, epA, new SocketHandler() {});
     h.sim.runUntil(10 * SECOND);
 
-    // Corrected line 7 (spec-notes A1, RFC 1122 4.2.2.10): the SYN,ACK of line 5 arrives; no
+    // Corrected line 7 (docs/rfc-notes.md C1, RFC 1122 4.2.2.10): the SYN,ACK of line 5 arrives; no
     // extra ACK is sent, each side's SYN,ACK acknowledges the other's SYN.
     assertThat(h.sent("A")).containsExactly(
         "<SEQ=100><CTL=SYN>", // line 2
@@ -147,7 +147,7 @@ class Rfc9293FiguresTest {
     assertThat(h.sent("B")).containsExactly(
         "<SEQ=300><ACK=91><CTL=SYN,ACK>", // line 4
         "<SEQ=400><ACK=101><CTL=SYN,ACK>"); // line 7
-    // Corrected line 7 (spec-notes A2): A goes to ESTABLISHED on B's second SYN,ACK.
+    // Corrected line 7 (docs/rfc-notes.md C2): A goes to ESTABLISHED on B's second SYN,ACK.
     assertThat(h.states("A", idA)).containsExactly("CLOSED", "SYN-SENT", "ESTABLISHED");
     assertThat(h.states("B", idB)).containsExactly(
         "LISTEN", "SYN-RECEIVED", "LISTEN", "SYN-RECEIVED", "ESTABLISHED");

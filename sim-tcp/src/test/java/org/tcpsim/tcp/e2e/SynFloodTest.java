@@ -122,7 +122,7 @@ class SynFloodTest {
     assertThat(count("listen.syn-received", tb)).isEqualTo(300 + 5); // the flood and A's SYNs
     assertThat(count("listen.syn-dropped", tb)).isEqualTo(300 - BACKLOG + 5);
     assertThat(count("listen.syn-cookies-sent", tb)).isZero();
-    // Never a RST (spec-notes A33).
+    // Never a RST (docs/rfc-notes.md A33).
     assertThat(count("resets.sent", tb)).isZero();
     assertThat(sentBy("B", TcpFlags.RST)).isEmpty();
     // Only the four queued entries got SYN,ACKs (and their retransmissions); they died for lack

@@ -83,7 +83,7 @@ class HandshakeStatesTest {
 
     @Test
     void anAbortedConnectionAnswersAsClosed() {
-      // spec-notes A16: after sending a RST, behave as CLOSED for all incoming segments.
+      // docs/rfc-notes.md A16: after sending a RST, behave as CLOSED for all incoming segments.
       TcpHarness h = new TcpHarness().established();
       h.conn.abort();
       h.expectSent(rstOut(ISS + 1));
@@ -162,7 +162,7 @@ class HandshakeStatesTest {
 
     @Test
     void dataOnASynIsNotAcknowledged() {
-      // spec-notes A32: the SYN,ACK acknowledges only the SYN; the data is sent again later.
+      // docs/rfc-notes.md A32: the SYN,ACK acknowledges only the SYN; the data is sent again later.
       TcpHarness h = new TcpHarness().listen();
       h.inject(in(IRS).flags(SYN).dataLength(10).build());
       h.expectSent(synOut(IRS + 1));
@@ -183,7 +183,7 @@ class HandshakeStatesTest {
 
     @Test
     void synBeyondTheBacklogIsDroppedSilently() {
-      // spec-notes A33 (RFC 4987 2): never a RST.
+      // docs/rfc-notes.md A33 (RFC 4987 2): never a RST.
       TcpHarness h = new TcpHarness(Profile.RFC5961.config().with("backlog", "1")).listen();
       h.inject(in(IRS).flags(SYN).build());
       h.expectSent(synOut(IRS + 1));
@@ -218,7 +218,7 @@ class HandshakeStatesTest {
       h.expectState(TcpState.ESTABLISHED);
       assertThat(h.conn.sndUna()).isEqualTo(ISS + 1);
       assertThat(h.conn.rcvNxt()).isEqualTo(IRS + 1);
-      assertThat(h.conn.sndWnd()).as("SND.WND set on entering ESTABLISHED (spec-notes A6)").isEqualTo(700);
+      assertThat(h.conn.sndWnd()).as("SND.WND set on entering ESTABLISHED (docs/rfc-notes.md A6)").isEqualTo(700);
       assertThat(h.signals()).containsExactly("connected");
       assertThat(h.app.connected).isEqualTo(1);
     }
@@ -250,7 +250,7 @@ class HandshakeStatesTest {
     @EnumSource(Profile.class)
     void rstWithAcceptableAckResetsTheConnection(Profile p) {
       TcpHarness h = new TcpHarness(p).synSent();
-      // Any SEG.SEQ: errata 8167 removed the RCV.NXT test (spec-notes A18).
+      // Any SEG.SEQ: errata 8167 removed the RCV.NXT test (docs/rfc-notes.md A18).
       h.inject(in(12345).ack(ISS + 1).flags(RST).build());
       h.expectNothingSent();
       h.expectState(TcpState.CLOSED);
@@ -273,8 +273,8 @@ class HandshakeStatesTest {
       // RFC 9293 Figure 7: A answers <SEQ=100><ACK=301><CTL=SYN,ACK> and enters SYN-RECEIVED.
       TcpHarness h = new TcpHarness().synReceivedActive();
       h.inject(in(IRS).ack(ISS + 1).flags(SYN).build()); // B's SYN,ACK (Fig. 7 line 6)
-      // Trim first (spec-notes A1): the old SYN is cut off and the ACK completes the handshake.
-      // A sends nothing new: line 7 is the line-5 SYN,ACK arriving at B (spec-notes A22).
+      // Trim first (docs/rfc-notes.md A1): the old SYN is cut off and the ACK completes the handshake.
+      // A sends nothing new: line 7 is the line-5 SYN,ACK arriving at B (docs/rfc-notes.md A22).
       h.expectState(TcpState.ESTABLISHED);
       h.expectNothingSent();
       assertThat(h.signals()).containsExactly("connected");
@@ -330,7 +330,7 @@ class HandshakeStatesTest {
     @ParameterizedTest
     @EnumSource(Profile.class)
     void unacceptableAckGetsRstAndStays(Profile p) {
-      // spec-notes A5 / errata 3301: acceptable is SND.UNA < SEG.ACK =< SND.NXT.
+      // docs/rfc-notes.md A5 / errata 3301: acceptable is SND.UNA < SEG.ACK =< SND.NXT.
       TcpHarness h = new TcpHarness(p).synReceived();
       for (int bad : new int[] {ISS, ISS + 2, ISS + 5000}) {
         h.inject(ackIn(IRS + 1, bad));
@@ -394,7 +394,7 @@ class HandshakeStatesTest {
 
     @Test
     void rstInWindowButNotAtRcvNxtGetsChallengeAckUnder5961() {
-      // spec-notes A14: 5961 applies in SYN-RECEIVED too.
+      // docs/rfc-notes.md C14: 5961 applies in SYN-RECEIVED too.
       TcpHarness h = new TcpHarness(Profile.RFC5961).synReceived();
       h.inject(in(IRS + 2).flags(RST).build());
       h.expectSent(ackOut(ISS + 1, IRS + 1));
@@ -424,7 +424,7 @@ class HandshakeStatesTest {
     @ParameterizedTest
     @EnumSource(Profile.class)
     void synInWindowReturnsAPassiveConnectionToListenSilently(Profile p) {
-      // spec-notes A11; RFC 1122 4.2.2.20 (e).
+      // docs/rfc-notes.md A11; RFC 1122 4.2.2.20 (e).
       TcpHarness h = new TcpHarness(p).synReceived();
       h.inject(in(IRS + 5).flags(SYN).build());
       h.expectNothingSent();
@@ -452,7 +452,7 @@ class HandshakeStatesTest {
     @ParameterizedTest
     @EnumSource(Profile.class)
     void retransmittedSynNeverResetsNorChangesState(Profile p) {
-      // spec-notes A14 and A1: an old SYN is trimmed away, never "SYN in window".
+      // docs/rfc-notes.md A14 and A1: an old SYN is trimmed away, never "SYN in window".
       TcpHarness h = new TcpHarness(p).synReceived();
       h.inject(in(IRS).flags(SYN).options(TcpOptions.NONE.withMss(MSS)).build());
       assertThat(h.sent).noneMatch(s -> s.has(RST));

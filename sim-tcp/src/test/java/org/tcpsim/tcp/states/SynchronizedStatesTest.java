@@ -101,7 +101,7 @@ class SynchronizedStatesTest {
       h.inject(in(f.rcvNxt()).flags(RST).build());
       h.expectNothingSent();
       if (f.state() == TcpState.TIME_WAIT && p == Profile.RFC5961) {
-        h.expectState(TcpState.TIME_WAIT); // RFC 1337 F1 (spec-notes A15)
+        h.expectState(TcpState.TIME_WAIT); // RFC 1337 F1 (docs/rfc-notes.md A15)
         assertThat(h.drops()).extracting(d -> d.reason().text()).containsExactly("rst");
       } else {
         h.expectState(TcpState.CLOSED);
@@ -155,11 +155,11 @@ class SynchronizedStatesTest {
         h.expectSent(ackOut(f.sndNxt(), f.rcvNxt()));
         h.expectState(f.state());
       } else if (f.state() == TcpState.TIME_WAIT && p == Profile.RFC9293) {
-        // spec-notes A19: a SYN in TIME-WAIT gets the ACK, never a RST.
+        // docs/rfc-notes.md A19: a SYN in TIME-WAIT gets the ACK, never a RST.
         h.expectSent(ackOut(f.sndNxt(), f.rcvNxt()));
         h.expectState(TcpState.TIME_WAIT);
       } else {
-        // spec-notes A12: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> for a SYN without ACK.
+        // docs/rfc-notes.md A12: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> for a SYN without ACK.
         h.expectSent(rstAckOut(0, seq + 1));
         h.expectState(TcpState.CLOSED);
         assertThat(h.signals()).containsExactly("connection reset");
@@ -183,7 +183,7 @@ class SynchronizedStatesTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("org.tcpsim.tcp.states.SynchronizedStatesTest#statesAndProfiles")
     void oldSynAckIsTrimmedAndAcknowledged(Fixture f, Profile p) {
-      // spec-notes A1: B's SYN,ACK again (lost ACK); trimmed, it is an old duplicate.
+      // docs/rfc-notes.md A1: B's SYN,ACK again (lost ACK); trimmed, it is an old duplicate.
       TcpHarness h = make(f, p);
       h.inject(in(IRS).ack(ISS + 1).flags(SYN).build());
       if (f.state() == TcpState.TIME_WAIT) {
@@ -214,7 +214,7 @@ class SynchronizedStatesTest {
       h.expectSent(ackOut(f.sndNxt(), f.rcvNxt()));
       h.inject(ackIn(f.rcvNxt() - 1, f.sndNxt())); // LEN=0 at RCV.NXT-1
       h.expectSent(ackOut(f.sndNxt(), f.rcvNxt()));
-      h.runFor(RATE_LIMIT); // one ACK per 500 ms for unacceptable pure ACKs (spec-notes A27)
+      h.runFor(RATE_LIMIT); // one ACK per 500 ms for unacceptable pure ACKs (docs/rfc-notes.md A27)
       h.clearSent(); // whatever a timer (a FIN retransmission) sent meanwhile
       h.inject(ackIn(f.rcvNxt() + wnd, f.sndNxt())); // LEN=0 at RCV.NXT+RCV.WND
       h.expectSent(ackOut(f.sndNxt(), f.rcvNxt()));
@@ -272,7 +272,7 @@ class SynchronizedStatesTest {
       h.expectNothingSent();
       h.inject(ackIn(IRS + WINDOW, ISS + 1)); // RCV.NXT+RCV.WND-1
       h.expectNothingSent();
-      h.runFor(RATE_LIMIT); // one ACK per 500 ms for unacceptable pure ACKs (spec-notes A27)
+      h.runFor(RATE_LIMIT); // one ACK per 500 ms for unacceptable pure ACKs (docs/rfc-notes.md A27)
       h.clearSent(); // whatever a timer (a FIN retransmission) sent meanwhile
       h.inject(ackIn(IRS + 1 + WINDOW, ISS + 1)); // RCV.NXT+RCV.WND
       h.expectSent(ackOut(ISS + 1, IRS + 1));
@@ -289,7 +289,7 @@ class SynchronizedStatesTest {
       h.expectSent(zeroAck);
       h.inject(ackIn(rcvNxt, ISS + 1));
       h.expectNothingSent();
-      h.runFor(RATE_LIMIT); // one ACK per 500 ms for unacceptable pure ACKs (spec-notes A27)
+      h.runFor(RATE_LIMIT); // one ACK per 500 ms for unacceptable pure ACKs (docs/rfc-notes.md A27)
       h.clearSent(); // whatever a timer (a FIN retransmission) sent meanwhile
       h.inject(ackIn(rcvNxt + 1, ISS + 1));
       h.expectSent(zeroAck);
@@ -299,7 +299,7 @@ class SynchronizedStatesTest {
     @Test
     void lenPositiveWindowZero() {
       // Not acceptable; at RCV.NXT the ACK field is still processed and the data thrown away
-      // (spec-notes A3).
+      // (docs/rfc-notes.md A3).
       TcpHarness h = new TcpHarness().establishedZeroWindow();
       int rcvNxt = IRS + 1 + WINDOW;
       int sndNxt = h.sendData(50, 0);
@@ -319,7 +319,7 @@ class SynchronizedStatesTest {
 
     @Test
     void rstInAZeroWindow() {
-      // spec-notes A3: at RCV.NXT the RST is processed; anywhere else it is dropped.
+      // docs/rfc-notes.md A3: at RCV.NXT the RST is processed; anywhere else it is dropped.
       TcpHarness h = new TcpHarness().establishedZeroWindow();
       h.events.clear();
       int rcvNxt = IRS + 1 + WINDOW;
@@ -367,7 +367,7 @@ class SynchronizedStatesTest {
 
     @Test
     void rstCarryingDataIsAccepted() {
-      // RFC 9293 SHLD-2 (spec-notes A18).
+      // RFC 9293 SHLD-2 (docs/rfc-notes.md C18).
       TcpHarness h = new TcpHarness(Profile.RFC5961).established();
       h.inject(in(IRS + 1).flags(RST).dataLength(20).build());
       h.expectNothingSent();
@@ -475,7 +475,7 @@ class SynchronizedStatesTest {
 
     @Test
     void windowUpdateWithoutNewAck() {
-      // RFC 1122 4.2.2.20 (g): SND.UNA =< SEG.ACK updates the window (spec-notes A7).
+      // RFC 1122 4.2.2.20 (g): SND.UNA =< SEG.ACK updates the window (docs/rfc-notes.md A7).
       TcpHarness h = new TcpHarness().established();
       h.inject(in(IRS + 1).ack(ISS + 1).window(300).build());
       assertThat(h.conn.sndWnd()).isEqualTo(300);
@@ -484,7 +484,7 @@ class SynchronizedStatesTest {
 
     @Test
     void ackOfDataNotYetSentDoesNotProcessTheData() {
-      // spec-notes A27.
+      // docs/rfc-notes.md A27.
       TcpHarness h = new TcpHarness().established();
       h.inject(dataIn(IRS + 1, ISS + 50, 10));
       h.expectSent(ackOut(ISS + 1, IRS + 1));
@@ -747,7 +747,7 @@ class SynchronizedStatesTest {
     @ParameterizedTest
     @EnumSource(Profile.class)
     void pureAcksAreNotAnsweredAndDoNotRestartTheTimer(Profile p) {
-      // spec-notes A20.
+      // docs/rfc-notes.md A20.
       TcpHarness h = new TcpHarness(p).timeWait();
       long twoMsl = 2 * h.config.msl();
       long t = h.sim.now();
@@ -775,7 +775,7 @@ class SynchronizedStatesTest {
     @ParameterizedTest
     @EnumSource(Profile.class)
     void rst(Profile p) {
-      // RFC 1337 (spec-notes A15): ignored where the profile protects TIME-WAIT (rfc5961);
+      // RFC 1337 (docs/rfc-notes.md A15): ignored where the profile protects TIME-WAIT (rfc5961);
       // 9293's text (and Linux's default) closes.
       TcpHarness h = new TcpHarness(p).timeWait();
       h.inject(in(IRS + 2).flags(RST).build());
@@ -792,7 +792,7 @@ class SynchronizedStatesTest {
 
     @Test
     void newSynAboveRcvNxtReopensThroughTheListener() {
-      // RFC 9293 MAY-2 (spec-notes A19): ISS' above the old SND.NXT.
+      // RFC 9293 MAY-2 (docs/rfc-notes.md A19): ISS' above the old SND.NXT.
       TcpHarness h = new TcpHarness(Profile.RFC9293).timeWait();
       Connection old = h.conn;
       Listener l = h.stack.listen(TcpHarness.LOCAL_PORT, c -> h.app);

@@ -309,7 +309,7 @@ class UserCallsTest {
   class CloseWait {
     @Test
     void closeGoesToLastAck() {
-      // RFC 1122 4.2.2.20 (a), spec-notes A8.
+      // RFC 1122 4.2.2.20 (a), docs/rfc-notes.md A8.
       TcpHarness h = new TcpHarness().closeWait();
       h.conn.close();
       h.expectSent(finOut(ISS + 1, IRS + 2));
