@@ -38,8 +38,10 @@ public final class Connection {
   private final Sender sender;
   private final Receiver receiver;
   private final SegmentArrives arrives;
+  /** Null unless the application turned keep-alive on (RFC 1122 4.2.3.6: off by default). */
   private final Keepalive keepalive;
-  private final Timer timeWaitTimer;
+  /** The timers by kind, each made when first set: most connections never use most of them. */
+  private final Timer[] timers = new Timer[TimerKind.ARMED.length];
 
   private SocketHandler handler;
   private TcpState state = CLOSED;
@@ -58,11 +60,10 @@ public final class Connection {
     this.id = id;
     this.listener = listener;
     this.handler = handler;
-    this.sender = new Sender(this, tcb, cfg, host);
-    this.receiver = new Receiver(this, tcb, cfg, host, handler != null);
+    this.sender = new Sender(this, tcb, cfg);
+    this.receiver = new Receiver(this, tcb, cfg, handler != null);
     this.arrives = new SegmentArrives(this, tcb, cfg, sender, receiver);
-    this.keepalive = new Keepalive(this, tcb, cfg, host);
-    this.timeWaitTimer = host.timer(this, TimerKind.TIME_WAIT);
+    this.keepalive = cfg.keepalive() ? new Keepalive(this, tcb, cfg) : null;
     this.openedAt = host.now();
   }
 
@@ -303,7 +304,9 @@ public final class Connection {
 
   /** A segment for this connection's 4-tuple arrived (RFC 9293 3.10.7.3, 3.10.7.4). */
   public void segmentArrives(Segment seg) {
-    keepalive.heard(host.now());
+    if (keepalive != null) {
+      keepalive.heard(host.now());
+    }
     switch (state) {
       case SYN_SENT -> arrives.inSynSent(seg);
       case CLOSED, LISTEN -> throw new IllegalStateException("no TCB processing in " + state);
@@ -320,7 +323,7 @@ public final class Connection {
       case RETRANSMIT -> sender.retransmitTimeout();
       case PERSIST -> sender.persistTimeout();
       case DELAYED_ACK -> receiver.delayedAckTimeout();
-      case KEEPALIVE -> keepalive.expired();
+      case KEEPALIVE -> keepalive.expired(); // set only by a Keepalive
       case TIME_WAIT -> {
         transition(Transition.TIME_WAIT_EXPIRED);
         ended(TcpSignal.CLOSED);
@@ -332,8 +335,8 @@ public final class Connection {
   /** TIME-WAIT begins, or a retransmitted FIN restarts it: 2 MSL from now (MUST-13). */
   void startTimeWait() {
     sender.stopTimers();
-    keepalive.stop();
-    timeWaitTimer.setAt(host.now() + 2 * cfg.msl());
+    cancelTimer(TimerKind.KEEPALIVE);
+    setTimer(TimerKind.TIME_WAIT, host.now() + 2 * cfg.msl());
   }
 
   /** Retransmissions or probes gave up (RFC 1122 4.2.3.5): the connection ends in "timeout". */
@@ -400,7 +403,9 @@ public final class Connection {
     }
     transition(t);
     sender.established();
-    keepalive.start();
+    if (keepalive != null) {
+      keepalive.start();
+    }
   }
 
   void announceEstablished() {
@@ -455,10 +460,34 @@ public final class Connection {
   }
 
   private void cancelTimers() {
-    sender.stopTimers();
+    for (Timer t : timers) {
+      if (t != null) {
+        t.cancel();
+      }
+    }
     receiver.clear();
-    keepalive.stop();
-    timeWaitTimer.cancel();
+  }
+
+  /** Arms the timer {@code kind} to expire at {@code at}, replacing any earlier setting. */
+  void setTimer(TimerKind kind, long at) {
+    Timer t = timers[kind.ordinal()];
+    if (t == null) {
+      t = host.timer(this, kind);
+      timers[kind.ordinal()] = t;
+    }
+    t.setAt(at);
+  }
+
+  void cancelTimer(TimerKind kind) {
+    Timer t = timers[kind.ordinal()];
+    if (t != null) {
+      t.cancel();
+    }
+  }
+
+  boolean isTimerSet(TimerKind kind) {
+    Timer t = timers[kind.ordinal()];
+    return t != null && t.isSet();
   }
 
   // ---------------------------------------------------------------------------------------------

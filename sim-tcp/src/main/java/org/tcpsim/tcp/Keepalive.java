@@ -4,22 +4,20 @@ import static org.tcpsim.tcp.SeqNum.add;
 
 /**
  * Keep-alive (RFC 1122 4.2.3.6; RFC 9293 3.8.4, MUST-24 to MUST-29), off unless the application
- * turns it on: after an idle time with nothing heard, a probe that draws an ACK from a live peer,
+ * turns it on (a connection without it has no Keepalive): after an idle time with nothing heard, a probe that draws an ACK from a live peer,
  * and the end of the connection after unanswered probes.
  */
 final class Keepalive {
   private final Connection c;
   private final Tcb tcb;
   private final TcpConfig cfg;
-  private final Timer timer;
   private long lastHeard;
   private int unanswered;
 
-  Keepalive(Connection c, Tcb tcb, TcpConfig cfg, TcpHost host) {
+  Keepalive(Connection c, Tcb tcb, TcpConfig cfg) {
     this.c = c;
     this.tcb = tcb;
     this.cfg = cfg;
-    this.timer = host.timer(c, TimerKind.KEEPALIVE);
   }
 
   /** Something arrived from the peer: the connection is alive. */
@@ -30,23 +28,17 @@ final class Keepalive {
 
   /** ESTABLISHED: the idle time starts. */
   void start() {
-    if (cfg.keepalive()) {
-      timer.setAt(c.now() + cfg.keepaliveIdle());
-    }
-  }
-
-  void stop() {
-    timer.cancel();
+    c.setTimer(TimerKind.KEEPALIVE, c.now() + cfg.keepaliveIdle());
   }
 
   void expired() {
     TcpState state = c.state();
-    if (!cfg.keepalive() || !state.isSynchronized() || state == TcpState.TIME_WAIT) {
+    if (!state.isSynchronized() || state == TcpState.TIME_WAIT) {
       return;
     }
     long idle = c.now() - lastHeard;
     if (unanswered == 0 && idle < cfg.keepaliveIdle()) {
-      timer.setAt(lastHeard + cfg.keepaliveIdle());
+      c.setTimer(TimerKind.KEEPALIVE, lastHeard + cfg.keepaliveIdle());
       return;
     }
     c.host().timerFired(c.id(), TimerKind.KEEPALIVE, null);
@@ -60,6 +52,6 @@ final class Keepalive {
             .seq(add(tcb.sndNxt, -1)).ack(tcb.rcvNxt).flags(TcpFlags.ACK)
             .window(c.receiver().announceWindow()).build(),
         "keep-alive probe (RFC 1122 4.2.3.6; RFC 9293 MUST-24)");
-    timer.setAt(c.now() + cfg.keepaliveInterval());
+    c.setTimer(TimerKind.KEEPALIVE, c.now() + cfg.keepaliveInterval());
   }
 }

@@ -18,7 +18,6 @@ final class Receiver {
   private final Tcb tcb;
   private final TcpConfig cfg;
   private final ReassemblyQueue reassembly = new ReassemblyQueue();
-  private final Timer delayedAckTimer;
 
   /** In-order octets the application has not read yet. */
   private long unread;
@@ -31,11 +30,10 @@ final class Receiver {
   private boolean ackNow;
   private long bytesDelivered;
 
-  Receiver(Connection c, Tcb tcb, TcpConfig cfg, TcpHost host, boolean reading) {
+  Receiver(Connection c, Tcb tcb, TcpConfig cfg, boolean reading) {
     this.c = c;
     this.tcb = tcb;
     this.cfg = cfg;
-    this.delayedAckTimer = host.timer(c, TimerKind.DELAYED_ACK);
     this.reading = reading;
   }
 
@@ -61,7 +59,7 @@ final class Receiver {
   void ackSent() {
     ackNow = false;
     segmentsUnacked = 0;
-    delayedAckTimer.cancel();
+    c.cancelTimer(TimerKind.DELAYED_ACK);
   }
 
   /**
@@ -122,8 +120,8 @@ final class Receiver {
       // RFC 1122 4.2.3.2 / RFC 5681 4.2: an ACK for at least every second full-sized segment
       // (every second segment of any size, which is stricter).
       ackNow = true;
-    } else if (!delayedAckTimer.isSet()) {
-      delayedAckTimer.setAt(c.now() + cfg.delayedAckTimeout());
+    } else if (!c.isTimerSet(TimerKind.DELAYED_ACK)) {
+      c.setTimer(TimerKind.DELAYED_ACK, c.now() + cfg.delayedAckTimeout());
     }
     return false;
   }
@@ -253,6 +251,6 @@ final class Receiver {
   /** The TCB is deleted: drop queued octets and the delayed ACK. */
   void clear() {
     reassembly.clear();
-    delayedAckTimer.cancel();
+    c.cancelTimer(TimerKind.DELAYED_ACK);
   }
 }

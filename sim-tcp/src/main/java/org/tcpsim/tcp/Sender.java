@@ -25,8 +25,6 @@ final class Sender {
   private final SendBuffer buffer = new SendBuffer();
   private final RttEstimator rtt;
   private final CongestionControl cc;
-  private final Timer retransmitTimer;
-  private final Timer persistTimer;
 
   /** Sequence number of the send buffer's first octet. */
   private int dataUna;
@@ -45,14 +43,12 @@ final class Sender {
   private long bytesAcked;
   private long segmentsRetransmitted;
 
-  Sender(Connection c, Tcb tcb, TcpConfig cfg, TcpHost host) {
+  Sender(Connection c, Tcb tcb, TcpConfig cfg) {
     this.c = c;
     this.tcb = tcb;
     this.cfg = cfg;
     this.rtt = new RttEstimator(cfg.rtoInitial(), cfg.rtoMin(), cfg.rtoMax(), cfg.clockGranularity());
     this.cc = cfg.congestion().create();
-    this.retransmitTimer = host.timer(c, TimerKind.RETRANSMIT);
-    this.persistTimer = host.timer(c, TimerKind.PERSIST);
   }
 
   RttEstimator rtt() {
@@ -80,7 +76,7 @@ final class Sender {
   }
 
   boolean probing() {
-    return persistTimer.isSet();
+    return c.isTimerSet(TimerKind.PERSIST);
   }
 
   /** The ISS is chosen: the first data octet will be ISS+1 (a SYN cookie's data starts at ack). */
@@ -114,8 +110,8 @@ final class Sender {
     }
     tcb.sndNxt = add(tcb.iss, 1);
     c.transmit(s, cause);
-    if (!retransmitTimer.isSet()) {
-      retransmitTimer.setAt(c.now() + rtt.rto());
+    if (!c.isTimerSet(TimerKind.RETRANSMIT)) {
+      c.setTimer(TimerKind.RETRANSMIT, c.now() + rtt.rto());
     }
   }
 
@@ -148,7 +144,7 @@ final class Sender {
       long usable = window - inFlight;
       int len = (int) Math.max(0, Math.min(Math.min(unsent, tcb.sndMss), usable));
       if (len == 0 && !finReady) {
-        if (unsent > 0 && tcb.sndWnd == 0 && tcb.sndNxt == tcb.sndMax && !retransmitTimer.isSet()) {
+        if (unsent > 0 && tcb.sndWnd == 0 && tcb.sndNxt == tcb.sndMax && !c.isTimerSet(TimerKind.RETRANSMIT)) {
           startPersist();
         }
         break;
@@ -239,8 +235,8 @@ final class Sender {
 
   /** RFC 6298 5.1: a segment with data went out; the timer runs if it was not running. */
   private void armRetransmit() {
-    if (!retransmitTimer.isSet()) {
-      retransmitTimer.setAt(c.now() + rtt.rto());
+    if (!c.isTimerSet(TimerKind.RETRANSMIT)) {
+      c.setTimer(TimerKind.RETRANSMIT, c.now() + rtt.rto());
     }
   }
 
@@ -282,9 +278,9 @@ final class Sender {
     outstandingSince = c.now();
     // RFC 6298 5.2 and 5.3: stop the timer when all is acknowledged, else restart it.
     if (tcb.sndUna == tcb.sndMax) {
-      retransmitTimer.cancel();
+      c.cancelTimer(TimerKind.RETRANSMIT);
     } else {
-      retransmitTimer.setAt(c.now() + rtt.rto());
+      c.setTimer(TimerKind.RETRANSMIT, c.now() + rtt.rto());
     }
     if (c.state().isSynchronized() && !synWasOutstanding
         && cc.onNewAck(dataAcked > 0 ? dataAcked : acked, flightBefore, ack, tcb.sndMax)) {
@@ -309,8 +305,8 @@ final class Sender {
 
   /** The peer opened its window: a persist wait is over. */
   void windowOpened() {
-    if (tcb.sndWnd > 0 && persistTimer.isSet()) {
-      persistTimer.cancel();
+    if (tcb.sndWnd > 0 && c.isTimerSet(TimerKind.PERSIST)) {
+      c.cancelTimer(TimerKind.PERSIST);
     }
   }
 
@@ -326,8 +322,8 @@ final class Sender {
 
   /** TIME-WAIT or CLOSED: nothing is sent again. */
   void stopTimers() {
-    retransmitTimer.cancel();
-    persistTimer.cancel();
+    c.cancelTimer(TimerKind.RETRANSMIT);
+    c.cancelTimer(TimerKind.PERSIST);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -355,7 +351,7 @@ final class Sender {
         sendSyn(state == TcpState.SYN_SENT
             ? "SYN retransmission (RFC 6298 5.4, 5.5)"
             : "SYN,ACK retransmission (RFC 6298 5.4, 5.5)");
-        retransmitTimer.setAt(c.now() + rtt.rto());
+        c.setTimer(TimerKind.RETRANSMIT, c.now() + rtt.rto());
       }
       case ESTABLISHED, FIN_WAIT_1, CLOSE_WAIT, CLOSING, LAST_ACK -> dataTimeout(elapsed);
       default -> { }
@@ -381,16 +377,16 @@ final class Sender {
       // Nothing went out (a zero window): the probe keeps the connection alive.
       retransmitFirst("retransmission after timeout (RFC 6298 5.4)");
     }
-    retransmitTimer.setAt(c.now() + rtt.rto());
+    c.setTimer(TimerKind.RETRANSMIT, c.now() + rtt.rto());
   }
 
   private void startPersist() {
-    if (persistTimer.isSet()) {
+    if (c.isTimerSet(TimerKind.PERSIST)) {
       return;
     }
     // SHLD-29: the first probe after one RTO; SHLD-30: then exponentially backed off.
     persistInterval = persistInterval == 0 ? rtt.rto() : persistInterval;
-    persistTimer.setAt(c.now() + persistInterval);
+    c.setTimer(TimerKind.PERSIST, c.now() + persistInterval);
   }
 
   void persistTimeout() {
@@ -407,6 +403,6 @@ final class Sender {
     // not move, so the octet is sent again as ordinary data when the window opens.
     sendData(tcb.sndNxt, 1, false, "zero-window probe (RFC 9293 3.8.6.1, MUST-36)");
     persistInterval = Math.min(persistInterval * 2, cfg.rtoMax());
-    persistTimer.setAt(c.now() + persistInterval);
+    c.setTimer(TimerKind.PERSIST, c.now() + persistInterval);
   }
 }

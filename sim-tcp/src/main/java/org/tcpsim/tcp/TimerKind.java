@@ -21,7 +21,10 @@ public enum TimerKind {
    */
   R1("r1");
 
-  /** The timers a connection arms; {@link #R1} is only ever traced. */
+  /**
+   * The timers a connection arms, in declaration order ({@link Connection} keeps them in an array
+   * by ordinal); {@link #R1}, declared last, is only ever traced.
+   */
   static final TimerKind[] ARMED = {RETRANSMIT, PERSIST, DELAYED_ACK, KEEPALIVE, TIME_WAIT};
 
   private final String text;
