@@ -126,9 +126,26 @@ public class DemuxBenchmark {
     stack = new TcpStack(sim, new TraceBus(), new RandomStreams(1), "server", LOCAL_ADDR, cfg, wire);
     listener = stack.listen(LOCAL_PORT, c -> APP);
 
-    // Distinct random remote endpoints: connections established ones, then FRESH new ones.
+    // Distinct random remote endpoints: connections established ones, then FRESH new ones. The
+    // order of the draws from rnd (peers, picks, fresh 4-tuples) fixes every trial's workload.
     SplittableRandom rnd = new SplittableRandom(42);
     Set<Long> used = new HashSet<>(2 * (connections + FRESH));
+    Peers peers = establish(rnd, used);
+    preparePicks(rnd, peers);
+    prepareFresh(rnd, used);
+    checkPrepared();
+
+    Runtime rt = Runtime.getRuntime();
+    System.gc();
+    System.out.printf("%n%d connections established in %.1f s; heap used %d MB%n", connections,
+        (System.nanoTime() - t0) / 1e9, (rt.totalMemory() - rt.freeMemory()) >> 20);
+  }
+
+  /** The established connections' remote endpoints and sequence numbers, by index. */
+  private record Peers(Endpoint[] remotes, int[] irs, int[] iss) {}
+
+  /** {@code connections} passive handshakes from new remote endpoints, each checked. */
+  private Peers establish(SplittableRandom rnd, Set<Long> used) {
     Endpoint[] remotes = new Endpoint[connections];
     int[] irs = new int[connections];
     int[] iss = new int[connections];
@@ -143,8 +160,14 @@ public class DemuxBenchmark {
     }
     check(stack.connections().size() == connections, "the stack holds "
         + stack.connections().size() + " connections, not " + connections);
+    return new Peers(remotes, irs, iss);
+  }
 
-    // The random picks, each with its own objects, allocated in pick order.
+  /**
+   * The random picks, each with its own objects (a fresh Endpoint and ConnectionId, not the
+   * connection's), allocated in pick order so the harness streams through memory.
+   */
+  private void preparePicks(SplittableRandom rnd, Peers peers) {
     int picks = Math.min(1 << 18, Integer.highestOneBit(connections * 16 - 1) << 1);
     pickIndex = new int[picks];
     pickId = new ConnectionId[picks];
@@ -152,14 +175,17 @@ public class DemuxBenchmark {
     pickAck = new Segment[picks];
     for (int p = 0; p < picks; p++) {
       int i = rnd.nextInt(connections);
-      Endpoint r = new Endpoint(remotes[i].address(), remotes[i].port());
+      Endpoint r = new Endpoint(peers.remotes()[i].address(), peers.remotes()[i].port());
       pickIndex[p] = i;
       pickId[p] = new ConnectionId(new Endpoint(LOCAL_ADDR, LOCAL_PORT), r);
       pickSrc[p] = r;
       pickAck[p] = Segment.builder().ports(r.port(), LOCAL_PORT)
-          .seq(irs[i] + 1).ack(iss[i] + 1).window(WINDOW).build();
+          .seq(peers.irs()[i] + 1).ack(peers.iss()[i] + 1).window(WINDOW).build();
     }
+  }
 
+  /** New 4-tuples with their SYN and the RST at RCV.NXT that follows our SYN,ACK. */
+  private void prepareFresh(SplittableRandom rnd, Set<Long> used) {
     freshId = new ConnectionId[FRESH];
     freshSrc = new Endpoint[FRESH];
     freshSyn = new Segment[FRESH];
@@ -173,15 +199,16 @@ public class DemuxBenchmark {
           .seq(seq).flags(SYN).window(WINDOW).options(TcpOptions.NONE.withMss(MSS)).build();
       freshRst[j] = Segment.builder().ports(r.port(), LOCAL_PORT).seq(seq + 1).flags(RST).build();
     }
+  }
 
-    // Every pick finds its connection; no new 4-tuple does.
-    for (int p = 0; p < picks; p++) {
+  /** Every pick finds its connection and no new 4-tuple does; then one of each operation. */
+  private void checkPrepared() {
+    for (int p = 0; p < pickId.length; p++) {
       check(stack.connection(pickId[p]) == conns[pickIndex[p]], "lookup " + p + " failed");
     }
     for (int j = 0; j < FRESH; j++) {
       check(stack.connection(freshId[j]) == null, "new 4-tuple " + j + " already exists");
     }
-    // One of each operation, checked.
     startIteration();
     ackToExisting();
     check(wire.packets == packetsAtIteration, "a pure ACK to an established connection was answered");
@@ -191,11 +218,6 @@ public class DemuxBenchmark {
     verify();
     pick = 0;
     fresh = 0;
-
-    Runtime rt = Runtime.getRuntime();
-    System.gc();
-    System.out.printf("%n%d connections established in %.1f s; heap used %d MB%n", connections,
-        (System.nanoTime() - t0) / 1e9, (rt.totalMemory() - rt.freeMemory()) >> 20);
   }
 
   /** A remote endpoint not used before: a random address and an ephemeral port. */

@@ -73,24 +73,52 @@ final class TcpOptionsCodec {
    *     option, saying which option and at which offset
    */
   static TcpOptions read(byte[] b, int from, int to) {
-    int mss = -1;
-    int windowScale = -1;
-    boolean sackPermitted = false;
-    List<SackBlock> blocks = List.of();
-    boolean timestamps = false;
-    int tsVal = 0;
-    int tsEcr = 0;
-    boolean[] seen = new boolean[256];
-    int i = from;
-    while (i < to) {
-      int kind = b[i] & 0xFF;
-      if (kind == EOL) {
-        break; // RFC 9293 3.1: the end of the option list; what follows is padding.
+    return new Reader(b, to).read(from);
+  }
+
+  /**
+   * One read of an options part: the values found so far, and which kinds were seen, so a
+   * repeated option is refused. Walks the options one at a time: EOL ends the list, NOP is one
+   * octet, every other kind has a length octet (RFC 9293 3.1, "Options").
+   */
+  private static final class Reader {
+    private final byte[] b;
+    private final int to;
+    private final boolean[] seen = new boolean[256];
+    private int mss = -1;
+    private int windowScale = -1;
+    private boolean sackPermitted;
+    private List<SackBlock> blocks = List.of();
+    private boolean timestamps;
+    private int tsVal;
+    private int tsEcr;
+
+    Reader(byte[] b, int to) {
+      this.b = b;
+      this.to = to;
+    }
+
+    TcpOptions read(int from) {
+      int i = from;
+      while (i < to) {
+        int kind = b[i] & 0xFF;
+        if (kind == EOL) {
+          break; // RFC 9293 3.1: the end of the option list; what follows is padding.
+        }
+        if (kind == NOP) {
+          i++;
+          continue;
+        }
+        int len = length(kind, i);
+        checkNotRepeated(kind, i);
+        take(kind, i, len);
+        i += len;
       }
-      if (kind == NOP) {
-        i++;
-        continue;
-      }
+      return new TcpOptions(mss, windowScale, sackPermitted, blocks, timestamps, tsVal, tsEcr);
+    }
+
+    /** The length octet of the option at {@code i}, checked to fit in what is left. */
+    private int length(int kind, int i) {
       if (i + 1 >= to) {
         throw new IllegalArgumentException(
             "truncated option: kind " + kind + " at offset " + i + " has no length octet");
@@ -106,12 +134,21 @@ final class TcpOptionsCodec {
             "truncated option: kind " + kind + " at offset " + i + " has length " + len
                 + " but only " + (to - i) + " octets of header remain");
       }
+      return len;
+    }
+
+    /** A known option twice is refused; an unknown kind may repeat, as it is skipped anyway. */
+    private void checkNotRepeated(int kind, int i) {
       boolean known = kind == MSS || kind == WINDOW_SCALE || kind == SACK_PERMITTED
           || kind == SACK || kind == TIMESTAMPS;
       if (known && seen[kind]) {
         throw new IllegalArgumentException("repeated option: kind " + kind + " at offset " + i);
       }
       seen[kind] = true;
+    }
+
+    /** Takes the value of the option at {@code i}, whose length {@code len} has been checked. */
+    private void take(int kind, int i, int len) {
       switch (kind) {
         case MSS -> {
           expectLength(kind, i, len, 4);
@@ -137,9 +174,7 @@ final class TcpOptionsCodec {
           // RFC 9293 3.1, MUST-6: ignore without error an option we do not implement.
         }
       }
-      i += len;
     }
-    return new TcpOptions(mss, windowScale, sackPermitted, blocks, timestamps, tsVal, tsEcr);
   }
 
   private static List<SackBlock> readSackBlocks(byte[] b, int at, int len) {

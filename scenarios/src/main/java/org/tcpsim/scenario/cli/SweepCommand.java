@@ -105,16 +105,41 @@ public final class SweepCommand {
     }
   }
 
+  /**
+   * Checks the input, then lists, or runs what is pending and collects. Every check that can
+   * fail comes before anything is written, so bad input leaves the directory as it was.
+   */
   private int sweep() throws BadInput, IOException, InterruptedException {
     if (file == null) {
       throw new BadInput("tcpsim sweep: missing FILE; try 'tcpsim sweep --help'");
     }
-    ScenarioSource source;
+    ScenarioSource source = resolve();
+    Shard part = checkOptions();
+    ScenarioLoader.Grid grid = parseGrid(source);
+    Simulation probe = new Simulation(grid.points().get(0));
+    if (listMeasures) {
+      return printMeasures(probe);
+    }
+    SweepManifest manifest = manifest(source, grid, probe);
+    SweepPlan plan = new SweepPlan(manifest, grid.points());
+    Path dir = outDir(grid.scenario().name());
+    if (list) {
+      return list(plan, part);
+    }
+    checkDirectory(dir, manifest);
+    return run(new SweepRunner(plan, dir), manifest, part, dir);
+  }
+
+  private ScenarioSource resolve() throws BadInput {
     try {
-      source = ScenarioSource.resolve(file);
+      return ScenarioSource.resolve(file);
     } catch (ScenarioException e) {
       throw new BadInput(e.errors().stream().map(ScenarioError::toString).toList());
     }
+  }
+
+  /** The options checked before the file is parsed; returns the shard to run. */
+  private Shard checkOptions() throws BadInput {
     Shard part = Shard.WHOLE;
     if (shard != null) {
       try {
@@ -130,42 +155,53 @@ public final class SweepCommand {
       throw new BadInput("tcpsim sweep: --replications: expected at least 1, got "
           + replications);
     }
-    ScenarioLoader.Grid grid;
+    return part;
+  }
+
+  /** The file with every --set and --vary applied, as one scenario per grid point. */
+  private ScenarioLoader.Grid parseGrid(ScenarioSource source) throws BadInput {
     try {
-      grid = ScenarioLoader.parseGrid(source.text(), source.name(), sets, varies);
+      return ScenarioLoader.parseGrid(source.text(), source.name(), sets, varies);
     } catch (ScenarioException e) {
       throw new BadInput(e.errors().stream().map(ScenarioError::toString).toList());
     }
-    Simulation probe = new Simulation(grid.points().get(0));
-    if (listMeasures) {
-      for (Measures.Info m : Measures.available(probe)) {
-        stdout.printf("%-40s %-7s %s%n", m.name(), m.unit(), m.description());
-      }
-      stdout.flush();
-      return Main.OK;
+  }
+
+  /** {@code --measures}: every measure the first grid point's scenario can report. */
+  private int printMeasures(Simulation probe) {
+    for (Measures.Info m : Measures.available(probe)) {
+      stdout.printf("%-40s %-7s %s%n", m.name(), m.unit(), m.description());
     }
+    stdout.flush();
+    return Main.OK;
+  }
+
+  /**
+   * What this sweep is: written to the directory and compared on a resume, so runs of different
+   * sweeps are never mixed (README "Experiments").
+   */
+  private SweepManifest manifest(ScenarioSource source, ScenarioLoader.Grid grid,
+      Simulation probe) throws BadInput {
     Sweep sweep = grid.sweep();
     List<SweepManifest.Measure> chosen = measures(sweep, probe, source.name());
     long theSeed = seed != null ? seed : grid.scenario().seed();
     int reps = replications != null ? replications : sweep.replications();
-    SweepManifest manifest = new SweepManifest(1, grid.scenario().name(), source.name(),
+    return new SweepManifest(1, grid.scenario().name(), source.name(),
         sha256(source.text()), Main.version(), theSeed, sets,
         sweep.dimensions().stream().map(d -> new SweepManifest.Dimension(d.keys(), d.values()))
             .toList(),
         reps, chosen, grid.points().size(), grid.points().size() * reps,
         reproduce(source.name(), theSeed, reps));
-    SweepPlan plan = new SweepPlan(manifest, grid.points());
-    Path dir = outDir(grid.scenario().name());
-    if (list) {
-      return list(plan, part);
-    }
-    checkDirectory(dir, manifest);
+  }
+
+  /** Runs this shard's pending runs; a run that throws is a bug in tcpsim, exit status 3. */
+  private int run(SweepRunner runner, SweepManifest manifest, Shard part, Path dir)
+      throws BadInput, IOException, InterruptedException {
     int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-    SweepRunner runner = new SweepRunner(plan, dir);
     int todo = runner.pending(part).size();
     stderr.printf("%s: %d points x %d replications = %d runs%s; %d to run on %d threads, "
-            + "into %s%n", manifest.scenario(), manifest.points(), reps, manifest.runs(),
-        part.isWhole() ? "" : " (shard " + part + ")", todo, threads, dir);
+            + "into %s%n", manifest.scenario(), manifest.points(), manifest.replications(),
+        manifest.runs(), part.isWhole() ? "" : " (shard " + part + ")", todo, threads, dir);
     stderr.flush();
     SweepRunner.Outcome outcome;
     try (Progress progress = Progress.forConsole(todo, stderr, System.console() != null)) {
@@ -180,6 +216,14 @@ public final class SweepCommand {
         outcome.failedExpectations() == 0 ? ""
             : "; " + outcome.failedExpectations() + " runs had a failed expectation "
                 + "(see expectations.held)");
+    return collectIfComplete(runner, dir);
+  }
+
+  /**
+   * Collects once every run is in the directory; a shard that finishes before the others only
+   * says how many are missing (README "Shards: a sweep over many machines").
+   */
+  private int collectIfComplete(SweepRunner runner, Path dir) {
     if (!runner.complete()) {
       int missing = runner.pending(Shard.WHOLE).size();
       stdout.printf("%d runs of other shards are not in %s yet; when every shard is done: "

@@ -74,84 +74,113 @@ final class Overrides {
         return false;
       }
     }
-    Node cur = root;
-    Shape shape = Schema.ROOT;
-    String walked = "";
-    for (int i = 0; i < segments.length; i++) {
-      String seg = segments[i];
-      boolean last = i == segments.length - 1;
-      String here = Yaml.path(walked, seg);
+    return new PathWalk(root, value, where, errors).walk(segments);
+  }
+
+  /** What one step down the path did: went on to the next key, put the value, or failed. */
+  private enum Step {
+    ON,
+    PUT,
+    FAILED
+  }
+
+  /**
+   * One walk down a {@code --set} path. It keeps the node reached so far, the scenario's shape
+   * there (so a key is checked against {@link Schema} even where the file has no node yet; see
+   * README "--set KEY=VALUE") and the path walked so far, which the messages quote. Each step
+   * either goes down one key, puts the value at the last key, or reports one problem and stops.
+   */
+  private static final class PathWalk {
+    private final Node value;
+    private final Loc where;
+    private final Errors errors;
+    private Node cur;
+    private Shape shape = Schema.ROOT;
+    private String walked = "";
+
+    PathWalk(MappingNode root, Node value, Loc where, Errors errors) {
+      this.cur = root;
+      this.value = value;
+      this.where = where;
+      this.errors = errors;
+    }
+
+    /** Takes each key in turn; {@code segments} is never empty and has no empty key. */
+    boolean walk(String[] segments) {
+      for (int i = 0; i < segments.length; i++) {
+        String seg = segments[i];
+        String here = Yaml.path(walked, seg);
+        Step step = step(seg, here, i == segments.length - 1);
+        if (step != Step.ON) {
+          return step == Step.PUT;
+        }
+        walked = here;
+      }
+      return false;
+    }
+
+    private Step step(String seg, String here, boolean last) {
       if (shape instanceof Leaf) {
         errors.add(where, here, "'" + walked + "' is a single value, not a map or list",
             "a path that ends at " + walked);
-        return false;
+        return Step.FAILED;
       }
       if (shape instanceof ListOf list) {
-        if (!(cur instanceof SequenceNode seq)) {
-          errors.add(where, walked, "is " + Yaml.describe(cur) + ", not a list",
-              "a list to index with " + seg);
-          return false;
-        }
-        int n = seq.getValue().size();
-        int index = -1;
-        if (seg.matches("\\d{1,9}")) {
-          index = Integer.parseInt(seg);
-        }
-        if (index < 0 || index >= n) {
-          errors.add(where, here, "no entry " + seg + " in " + walked + " (it has " + n + ")",
-              n == 0 ? "an existing entry" : "an index from 0 to " + (n - 1));
-          return false;
-        }
-        if (last) {
-          seq.getValue().set(index, value);
-          return true;
-        }
-        cur = seq.getValue().get(index);
-        shape = list.element();
-        walked = here;
-        continue;
+        return intoList(list, seg, here, last);
       }
+      return intoMap(seg, here, last);
+    }
+
+    /** A list is indexed from 0, and only an existing entry may be replaced or walked into. */
+    private Step intoList(ListOf list, String seg, String here, boolean last) {
+      if (!(cur instanceof SequenceNode seq)) {
+        errors.add(where, walked, "is " + Yaml.describe(cur) + ", not a list",
+            "a list to index with " + seg);
+        return Step.FAILED;
+      }
+      int n = seq.getValue().size();
+      int index = -1;
+      if (seg.matches("\\d{1,9}")) {
+        index = Integer.parseInt(seg);
+      }
+      if (index < 0 || index >= n) {
+        errors.add(where, here, "no entry " + seg + " in " + walked + " (it has " + n + ")",
+            n == 0 ? "an existing entry" : "an index from 0 to " + (n - 1));
+        return Step.FAILED;
+      }
+      if (last) {
+        seq.getValue().set(index, value);
+        return Step.PUT;
+      }
+      cur = seq.getValue().get(index);
+      shape = list.element();
+      return Step.ON;
+    }
+
+    /**
+     * A map key must be one the shape allows. The last key is replaced or added; a missing key on
+     * the way is created as an empty map, but only where the shape says a map belongs there.
+     */
+    private Step intoMap(String seg, String here, boolean last) {
       if (!(cur instanceof MappingNode map)) {
         errors.add(where, walked, "is " + Yaml.describe(cur) + ", not a map",
             "a map to hold '" + seg + "'");
-        return false;
+        return Step.FAILED;
       }
       NodeTuple found = find(map, seg);
-      Shape next;
-      if (shape instanceof Named named) {
-        if (found == null && !last) {
-          List<String> keys = keys(map);
-          errors.add(where, here, "no " + named.what() + " '" + seg + "' in " + walked,
-              keys.isEmpty() ? "an existing " + named.what() : "one of " + String.join(", ", keys),
-              Suggest.closest(seg, keys));
-          return false;
-        }
-        next = named.value();
-      } else {
-        Fields fields = (Fields) shape;
-        Optional<Shape> field = fields.field(seg);
-        if (field.isEmpty()) {
-          List<String> keys = new ArrayList<>(fields.fields().keySet());
-          errors.add(where, here, "unknown " + fields.what() + " '" + seg + "'",
-              "one of " + String.join(", ", keys), Suggest.closest(seg, keys));
-          return false;
-        }
-        next = field.get();
+      Shape next = shapeUnder(map, found, seg, here, last);
+      if (next == null) {
+        return Step.FAILED;
       }
       if (last) {
-        if (found == null) {
-          map.getValue().add(new NodeTuple(Yaml.scalar(seg, value), value));
-        } else {
-          int at = map.getValue().indexOf(found);
-          map.getValue().set(at, new NodeTuple(found.getKeyNode(), value));
-        }
-        return true;
+        put(map, found, seg);
+        return Step.PUT;
       }
       if (found == null) {
         if (!(next instanceof Fields || next instanceof Named)) {
           errors.add(where, here, "is not in the scenario",
               "a path to an existing entry (or set " + here + " as a whole)");
-          return false;
+          return Step.FAILED;
         }
         MappingNode created = Yaml.emptyMap(value);
         map.getValue().add(new NodeTuple(Yaml.scalar(seg, value), created));
@@ -160,9 +189,46 @@ final class Overrides {
         cur = found.getValueNode();
       }
       shape = next;
-      walked = here;
+      return Step.ON;
     }
-    return false;
+
+    /**
+     * The shape under key {@code seg}, or null once reported. Under a map of named entries
+     * (hosts, say) only an existing name may be walked through; a new name may only be the last
+     * key. Under fixed fields the key must be one of them.
+     */
+    private Shape shapeUnder(MappingNode map, NodeTuple found, String seg, String here,
+        boolean last) {
+      if (shape instanceof Named named) {
+        if (found == null && !last) {
+          List<String> keys = keys(map);
+          errors.add(where, here, "no " + named.what() + " '" + seg + "' in " + walked,
+              keys.isEmpty() ? "an existing " + named.what() : "one of " + String.join(", ", keys),
+              Suggest.closest(seg, keys));
+          return null;
+        }
+        return named.value();
+      }
+      Fields fields = (Fields) shape;
+      Optional<Shape> field = fields.field(seg);
+      if (field.isEmpty()) {
+        List<String> keys = new ArrayList<>(fields.fields().keySet());
+        errors.add(where, here, "unknown " + fields.what() + " '" + seg + "'",
+            "one of " + String.join(", ", keys), Suggest.closest(seg, keys));
+        return null;
+      }
+      return field.get();
+    }
+
+    /** Replaces the value in place, so the key keeps its position and its mark; else appends. */
+    private void put(MappingNode map, NodeTuple found, String seg) {
+      if (found == null) {
+        map.getValue().add(new NodeTuple(Yaml.scalar(seg, value), value));
+      } else {
+        int at = map.getValue().indexOf(found);
+        map.getValue().set(at, new NodeTuple(found.getKeyNode(), value));
+      }
+    }
   }
 
   private static NodeTuple find(MappingNode map, String key) {

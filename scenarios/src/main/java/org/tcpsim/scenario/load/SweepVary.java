@@ -133,22 +133,14 @@ final class SweepVary {
     return null;
   }
 
+  /**
+   * A range's values as scalars placed at the range, in its unit; null on error. The values are
+   * computed in decimal, so {@code step: 0.1} gives 0.3 and not 0.30000000000000004, and each is
+   * then checked like a value written in the file (README "sweep").
+   */
   private List<Node> range(MappingNode m, String path) {
-    Map<String, Node> keys = new LinkedHashMap<>();
-    for (NodeTuple t : m.getValue()) {
-      String k = Yaml.key(t);
-      if (!List.of("from", "to", "step", "times").contains(k)) {
-        errors.add(Yaml.loc(t.getKeyNode()), path + "." + k, "unknown range key '" + k + "'",
-            "from, to, and step or times", Suggest.closest(k, List.of("from", "to", "step",
-                "times")));
-        return null;
-      }
-      keys.put(k, t.getValueNode());
-    }
-    if (!keys.containsKey("from") || !keys.containsKey("to")
-        || keys.containsKey("step") == keys.containsKey("times")) {
-      errors.add(Yaml.loc(m), path, "a range needs from, to, and one of step or times",
-          "{from: 0, to: 0.1, step: 0.01} or {from: 16, to: 1024, times: 2}");
+    Map<String, Node> keys = rangeKeys(m, path);
+    if (keys == null) {
       return null;
     }
     Number from = number(keys.get("from"), path + ".from");
@@ -171,27 +163,11 @@ final class SweepVary {
       errors.add(Yaml.loc(m), path, "from is greater than to", "from at most to");
       return null;
     }
-    List<BigDecimal> values = new ArrayList<>();
-    if (geometric) {
-      if (by.value().compareTo(BigDecimal.ONE) <= 0 || from.value().signum() <= 0) {
-        errors.add(Yaml.loc(m), path, "times " + by.text() + " from " + from.text()
-            + " never grows", "times above 1 and from above 0");
-        return null;
-      }
-      for (BigDecimal v = from.value(); v.compareTo(to.value()) <= 0 && values.size() <= MAX_VALUES;
-          v = v.multiply(by.value(), PRECISION)) {
-        values.add(v);
-      }
-    } else {
-      if (by.value().signum() <= 0) {
-        errors.add(Yaml.loc(keys.get("step")), path + ".step", "step " + by.text()
-            + " never reaches to", "a step above 0");
-        return null;
-      }
-      for (BigDecimal v = from.value(); v.compareTo(to.value()) <= 0 && values.size() <= MAX_VALUES;
-          v = v.add(by.value(), PRECISION)) {
-        values.add(v);
-      }
+    List<BigDecimal> values = geometric
+        ? times(m, path, from, to, by)
+        : steps(keys.get("step"), path, from, to, by);
+    if (values == null) {
+      return null;
     }
     if (values.size() > MAX_VALUES) {
       errors.add(Yaml.loc(m), path, "the range has more than " + MAX_VALUES + " values",
@@ -203,6 +179,61 @@ final class SweepVary {
       out.add(Yaml.scalar(plain(v) + from.unit(), m));
     }
     return out;
+  }
+
+  /** A range's keys by name: from and to, and exactly one of step or times; null on error. */
+  private Map<String, Node> rangeKeys(MappingNode m, String path) {
+    Map<String, Node> keys = new LinkedHashMap<>();
+    for (NodeTuple t : m.getValue()) {
+      String k = Yaml.key(t);
+      if (!List.of("from", "to", "step", "times").contains(k)) {
+        errors.add(Yaml.loc(t.getKeyNode()), path + "." + k, "unknown range key '" + k + "'",
+            "from, to, and step or times", Suggest.closest(k, List.of("from", "to", "step",
+                "times")));
+        return null;
+      }
+      keys.put(k, t.getValueNode());
+    }
+    if (!keys.containsKey("from") || !keys.containsKey("to")
+        || keys.containsKey("step") == keys.containsKey("times")) {
+      errors.add(Yaml.loc(m), path, "a range needs from, to, and one of step or times",
+          "{from: 0, to: 0.1, step: 0.01} or {from: 16, to: 1024, times: 2}");
+      return null;
+    }
+    return keys;
+  }
+
+  /**
+   * {@code times}: from, from * times, ... up to to. Stops one past {@link #MAX_VALUES}, so the
+   * caller can report a range too long without building it whole; null if it would never grow.
+   */
+  private List<BigDecimal> times(MappingNode m, String path, Number from, Number to, Number by) {
+    if (by.value().compareTo(BigDecimal.ONE) <= 0 || from.value().signum() <= 0) {
+      errors.add(Yaml.loc(m), path, "times " + by.text() + " from " + from.text()
+          + " never grows", "times above 1 and from above 0");
+      return null;
+    }
+    List<BigDecimal> values = new ArrayList<>();
+    for (BigDecimal v = from.value(); v.compareTo(to.value()) <= 0 && values.size() <= MAX_VALUES;
+        v = v.multiply(by.value(), PRECISION)) {
+      values.add(v);
+    }
+    return values;
+  }
+
+  /** {@code step}: from, from + step, ... up to to; stops as {@link #times} does. */
+  private List<BigDecimal> steps(Node step, String path, Number from, Number to, Number by) {
+    if (by.value().signum() <= 0) {
+      errors.add(Yaml.loc(step), path + ".step", "step " + by.text()
+          + " never reaches to", "a step above 0");
+      return null;
+    }
+    List<BigDecimal> values = new ArrayList<>();
+    for (BigDecimal v = from.value(); v.compareTo(to.value()) <= 0 && values.size() <= MAX_VALUES;
+        v = v.add(by.value(), PRECISION)) {
+      values.add(v);
+    }
+    return values;
   }
 
   private record Number(BigDecimal value, String unit, String text) {}

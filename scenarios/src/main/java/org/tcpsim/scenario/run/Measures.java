@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.tcpsim.tcp.TcpState;
 import org.tcpsim.tcp.app.AppStats;
 import org.tcpsim.tcp.app.Samples;
@@ -95,37 +96,67 @@ public final class Measures {
     if (name.startsWith("syn-queue.")) {
       return occupancy(m.synQueue(), name.substring("syn-queue.".length()), end);
     }
-    long opened = 0;
-    long established = 0;
-    long completedBytes = 0;
-    long completionNs = 0;
-    long received = 0;
-    for (AppStats a : sim.appStats().values()) {
-      received += a.bytesReceived();
-      if (a.connectionsOpened() > 0) {
-        opened += a.connectionsOpened();
-        established += a.connectionsEstablished();
-        completedBytes += a.completedBytes();
-        completionNs += Arrays.stream(a.completionTimes().toArray()).sum();
-      }
+    OptionalDouble derived = fromTotals(r, name);
+    if (derived.isPresent()) {
+      return derived.getAsDouble();
     }
+    return counter(sim, name);
+  }
+
+  /**
+   * What the applications did, added up over apps. Only clients (apps that opened connections)
+   * count towards opened, established and completion; every app counts towards bytes received.
+   */
+  private record AppTotals(long opened, long established, long completedBytes, long completionNs,
+      long received) {
+    static AppTotals of(Simulation sim) {
+      long opened = 0;
+      long established = 0;
+      long completedBytes = 0;
+      long completionNs = 0;
+      long received = 0;
+      for (AppStats a : sim.appStats().values()) {
+        received += a.bytesReceived();
+        if (a.connectionsOpened() > 0) {
+          opened += a.connectionsOpened();
+          established += a.connectionsEstablished();
+          completedBytes += a.completedBytes();
+          completionNs += Arrays.stream(a.completionTimes().toArray()).sum();
+        }
+      }
+      return new AppTotals(opened, established, completedBytes, completionNs, received);
+    }
+  }
+
+  /** The measures derived from the applications' totals; empty for any other name. */
+  private static OptionalDouble fromTotals(RunResult r, String name) {
+    Simulation sim = r.simulation();
+    long end = r.simulatedTime();
+    AppTotals t = AppTotals.of(sim);
     switch (name) {
       case "goodput":
-        return completionNs == 0 ? Double.NaN : completedBytes * 8.0 / (completionNs / NS_PER_S) / 1e6;
+        return OptionalDouble.of(t.completionNs() == 0 ? Double.NaN
+            : t.completedBytes() * 8.0 / (t.completionNs() / NS_PER_S) / 1e6);
       case "throughput":
-        return end == 0 ? Double.NaN : received * 8.0 / (end / NS_PER_S) / 1e6;
+        return OptionalDouble.of(end == 0 ? Double.NaN
+            : t.received() * 8.0 / (end / NS_PER_S) / 1e6);
       case "connections.opened":
-        return opened;
+        return OptionalDouble.of(t.opened());
       case "connections.established-fraction":
-        return opened == 0 ? Double.NaN : (double) established / opened;
+        return OptionalDouble.of(t.opened() == 0 ? Double.NaN
+            : (double) t.established() / t.opened());
       case "retransmissions.per-connection":
-        return opened == 0 ? Double.NaN
-            : (double) sim.counters(null).get("segments.retransmitted") / opened;
+        return OptionalDouble.of(t.opened() == 0 ? Double.NaN
+            : (double) sim.counters(null).get("segments.retransmitted") / t.opened());
       case "expectations.held":
-        return r.passed() ? 1 : 0;
+        return OptionalDouble.of(r.passed() ? 1 : 0);
       default:
-        break;
+        return OptionalDouble.empty();
     }
+  }
+
+  /** A counter of summary.json: summed over hosts, or one host's as HOST.COUNTER. */
+  private static double counter(Simulation sim, String name) {
     Long v = sim.counters(null).get(name);
     if (v != null) {
       return v;

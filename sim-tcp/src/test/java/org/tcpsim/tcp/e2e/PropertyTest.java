@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.tcpsim.core.Time.MINUTE;
 import static org.tcpsim.core.Time.MS;
-import static org.tcpsim.core.Time.SECOND;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -23,8 +22,6 @@ import org.tcpsim.core.trace.TraceBus;
 import org.tcpsim.tcp.Connection;
 import org.tcpsim.tcp.Endpoint;
 import org.tcpsim.tcp.Profile;
-import org.tcpsim.tcp.Segment;
-import org.tcpsim.tcp.SeqNum;
 import org.tcpsim.tcp.SocketHandler;
 import org.tcpsim.tcp.TcpConfig;
 import org.tcpsim.tcp.TcpStack;
@@ -243,39 +240,69 @@ class PropertyTest {
   enum Closer { CLIENT, SERVER, BOTH }
 
   static String transfer(Setup s, Closer closer) {
-    Random rnd = s.rnd;
-    byte[] up = bytes(rnd);
-    byte[] down = bytes(rnd);
-    boolean pauseReading = rnd.nextInt(4) == 0;
-    long pause = rnd.nextInt(3000) * MS;
-    boolean[] paused = new boolean[1];
-    App serverApp = new App() {
-      @Override
-      public void peerClosed(Connection c) {
-        super.peerClosed(c);
-        // The application closes once it has read everything: at once, or when it reads again.
-        if (!paused[0] && c.state() == TcpState.CLOSE_WAIT) {
-          c.close();
-        }
-      }
-    };
-    Connection[] server = new Connection[1];
-    s.server.listen(80, c -> {
-      server[0] = c;
-      if (pauseReading) {
-        // The server application stops reading for a while: the window closes (persist timer).
-        paused[0] = true;
-        s.sim.schedule(0, () -> c.setReading(false));
-        s.sim.schedule(pause, () -> {
-          paused[0] = false;
-          if (c.state() != TcpState.CLOSED) {
-            c.setReading(true);
-          }
-          if (c.state() == TcpState.CLOSE_WAIT
-              || (closer != Closer.CLIENT && c.state() == TcpState.ESTABLISHED)) {
+    return new Transfer(s, closer).run();
+  }
+
+  /**
+   * One transfer: the client sends {@code up}, the server {@code down}, and both close, the one
+   * {@code closer} names first. A quarter of the server applications stop reading for up to 3 s
+   * as soon as they accept, so the client's window closes and the persist timer runs (RFC 9293
+   * 3.8.6.1).
+   */
+  private static final class Transfer {
+    private final Setup s;
+    private final Closer closer;
+    private final byte[] up;
+    private final byte[] down;
+    private final boolean pauseReading;
+    private final long pause;
+    /** The server application is not reading (and so does not close yet). */
+    private boolean paused;
+    private Connection server;
+    private final App serverApp;
+    private final App clientApp;
+
+    Transfer(Setup s, Closer closer) {
+      this.s = s;
+      this.closer = closer;
+      Random rnd = s.rnd;
+      up = bytes(rnd);
+      down = bytes(rnd);
+      pauseReading = rnd.nextInt(4) == 0;
+      pause = rnd.nextInt(3000) * MS;
+      serverApp = new App() {
+        @Override
+        public void peerClosed(Connection c) {
+          super.peerClosed(c);
+          // The application closes once it has read everything: at once, or when it reads again.
+          if (!paused && c.state() == TcpState.CLOSE_WAIT) {
             c.close();
           }
-        });
+        }
+      };
+      clientApp = endApp(up, closer != Closer.SERVER);
+    }
+
+    /** Runs the transfer; returns what went wrong or null. */
+    String run() {
+      s.server.listen(80, this::accept);
+      Connection client = s.client.open(0, s.serverEp, clientApp);
+      try {
+        s.sim.runUntil(60 * MINUTE);
+      } catch (RuntimeException e) {
+        return "threw " + e;
+      }
+      if (server == null) {
+        return "never accepted; client " + client.state() + " closes " + clientApp.closes;
+      }
+      String why = checkData();
+      return why != null ? why : checkClosed(client);
+    }
+
+    private SocketHandler accept(Connection c) {
+      server = c;
+      if (pauseReading) {
+        pauseThenResume(c);
       }
       c.send(down);
       // A server that closes first does so at once, or, if it stopped reading, when it reads
@@ -284,66 +311,65 @@ class PropertyTest {
         c.close();
       }
       return serverApp;
-    });
-    App clientApp = new App() {
-      @Override
-      public void connected(Connection c) {
-        c.send(up);
-        if (closer != Closer.SERVER) {
-          c.close();
-        }
-      }
+    }
 
-      @Override
-      public void peerClosed(Connection c) {
-        super.peerClosed(c);
-        if (c.state() == TcpState.CLOSE_WAIT) {
+    /** The server application stops reading for a while: the window closes (persist timer). */
+    private void pauseThenResume(Connection c) {
+      paused = true;
+      s.sim.schedule(0, () -> c.setReading(false));
+      s.sim.schedule(pause, () -> {
+        paused = false;
+        if (c.state() != TcpState.CLOSED) {
+          c.setReading(true);
+        }
+        if (c.state() == TcpState.CLOSE_WAIT
+            || (closer != Closer.CLIENT && c.state() == TcpState.ESTABLISHED)) {
           c.close();
         }
+      });
+    }
+
+    /** Every byte arrived exactly once, in order, with its content. */
+    private String checkData() {
+      if (!java.util.Arrays.equals(serverApp.got.toByteArray(), up)) {
+        return "server got " + serverApp.got.size() + " of " + up.length + " bytes (content "
+            + (prefixEquals(serverApp.got.toByteArray(), up) ? "a prefix" : "WRONG") + ")";
       }
-    };
-    Connection client = s.client.open(0, s.serverEp, clientApp);
-    try {
-      s.sim.runUntil(60 * MINUTE);
-    } catch (RuntimeException e) {
-      return "threw " + e;
+      if (!java.util.Arrays.equals(clientApp.got.toByteArray(), down)) {
+        return "client got " + clientApp.got.size() + " of " + down.length + " bytes (content "
+            + (prefixEquals(clientApp.got.toByteArray(), down) ? "a prefix" : "WRONG") + ")";
+      }
+      if (serverApp.nullData + clientApp.nullData != 0) {
+        return "data without content";
+      }
+      return null;
     }
-    if (server[0] == null) {
-      return "never accepted; client " + client.state() + " closes " + clientApp.closes;
+
+    /** Both ends closed normally and are gone; a reset only where RFC 1337 allows for one. */
+    private String checkClosed(Connection client) {
+      if (client.state() != TcpState.CLOSED || server.state() != TcpState.CLOSED) {
+        return "not CLOSED: client " + client.state() + ", server " + server.state();
+      }
+      // The end that closes first waits in TIME-WAIT. Without RFC 1337 protection (rfc793,
+      // rfc9293, linux) a duplicated or reordered old segment arriving there draws an ACK, the
+      // closed server answers <SEQ=SEG.ACK><CTL=RST>, and that RST, exactly at RCV.NXT, ends
+      // TIME-WAIT early: the TIME-WAIT assassination of RFC 1337 (hazard H1..H3). All data was
+      // delivered by then; only that end's last signal says so.
+      boolean clientAssassinated = assassinated(s, clientApp);
+      boolean serverAssassinated = assassinated(s, serverApp);
+      if (!(clientApp.closes.equals(List.of("closed")) || clientAssassinated)
+          || !(serverApp.closes.equals(List.of("closed")) || serverAssassinated)) {
+        return "close signals client " + clientApp.closes + " server " + serverApp.closes;
+      }
+      if (!s.client.connections().isEmpty() || !s.server.connections().isEmpty()) {
+        return "TCBs left over";
+      }
+      if (s.client.counters().get("connections.reset") != (clientAssassinated ? 1 : 0)
+          || s.server.counters().get("connections.reset") != (serverAssassinated ? 1 : 0)) {
+        return "resets counted";
+      }
+      return null;
     }
-    if (!java.util.Arrays.equals(serverApp.got.toByteArray(), up)) {
-      return "server got " + serverApp.got.size() + " of " + up.length + " bytes (content "
-          + (prefixEquals(serverApp.got.toByteArray(), up) ? "a prefix" : "WRONG") + ")";
-    }
-    if (!java.util.Arrays.equals(clientApp.got.toByteArray(), down)) {
-      return "client got " + clientApp.got.size() + " of " + down.length + " bytes (content "
-          + (prefixEquals(clientApp.got.toByteArray(), down) ? "a prefix" : "WRONG") + ")";
-    }
-    if (serverApp.nullData + clientApp.nullData != 0) {
-      return "data without content";
-    }
-    if (client.state() != TcpState.CLOSED || server[0].state() != TcpState.CLOSED) {
-      return "not CLOSED: client " + client.state() + ", server " + server[0].state();
-    }
-    // The end that closes first waits in TIME-WAIT. Without RFC 1337 protection (rfc793,
-    // rfc9293, linux) a duplicated or reordered old segment arriving there draws an ACK, the
-    // closed server answers <SEQ=SEG.ACK><CTL=RST>, and that RST, exactly at RCV.NXT, ends
-    // TIME-WAIT early: the TIME-WAIT assassination of RFC 1337 (hazard H1..H3). All data was
-    // delivered by then; only that end's last signal says so.
-    boolean clientAssassinated = assassinated(s, clientApp);
-    boolean serverAssassinated = assassinated(s, serverApp);
-    if (!(clientApp.closes.equals(List.of("closed")) || clientAssassinated)
-        || !(serverApp.closes.equals(List.of("closed")) || serverAssassinated)) {
-      return "close signals client " + clientApp.closes + " server " + serverApp.closes;
-    }
-    if (!s.client.connections().isEmpty() || !s.server.connections().isEmpty()) {
-      return "TCBs left over";
-    }
-    if (s.client.counters().get("connections.reset") != (clientAssassinated ? 1 : 0)
-        || s.server.counters().get("connections.reset") != (serverAssassinated ? 1 : 0)) {
-      return "resets counted";
-    }
-    return null;
   }
 
   /** The end closed first and its TIME-WAIT (or CLOSING) was ended by a RST, see above. */
@@ -375,7 +401,7 @@ class PropertyTest {
     for (long seed = 0; seed < SEEDS; seed++) {
       Setup s = setup(seed, seed % 2 == 0);
       try {
-        injections += fuzz(s, fuzzed);
+        injections += Fuzzer.fuzz(s, fuzzed);
       } catch (RuntimeException | AssertionError e) {
         failures.add(s.description + ": " + e);
       }
@@ -388,148 +414,5 @@ class PropertyTest {
         TcpState.ESTABLISHED, TcpState.FIN_WAIT_1, TcpState.FIN_WAIT_2, TcpState.CLOSE_WAIT,
         TcpState.CLOSING, TcpState.LAST_ACK, TcpState.TIME_WAIT));
     assertThat(injections).isGreaterThan(SEEDS * 10L);
-  }
-
-  static int fuzz(Setup s, Set<TcpState> fuzzed) {
-    Random rnd = s.rnd;
-    List<Connection> conns = new ArrayList<>();
-    boolean simultaneousClose = rnd.nextBoolean();
-    long serverCloseDelay = rnd.nextInt(500) * MS;
-    int up = rnd.nextInt(20_000);
-    int down = rnd.nextInt(20_000);
-    s.server.listen(80, c -> {
-      conns.add(c);
-      c.send(down);
-      return new SocketHandler() {
-        @Override
-        public void connected(Connection c) {
-          if (simultaneousClose) {
-            c.close();
-          }
-        }
-
-        @Override
-        public void peerClosed(Connection c) {
-          if (!simultaneousClose) {
-            s.sim.schedule(serverCloseDelay, () -> {
-              if (c.state() == TcpState.CLOSE_WAIT) {
-                c.close();
-              }
-            });
-          }
-        }
-      };
-    });
-    Connection client = s.client.open(0, s.serverEp, new SocketHandler() {
-      @Override
-      public void connected(Connection c) {
-        c.send(up);
-        c.close();
-      }
-    });
-    conns.add(client);
-    int injected = 0;
-    long step = MS;
-    long end = 3 * SECOND;
-    double p = 0.02 + rnd.nextDouble() * 0.1;
-    for (long t = 0; t < end; t += step) {
-      s.sim.runUntil(t);
-      checkAll(s);
-      if (rnd.nextDouble() < p) {
-        injected += injectOne(s, conns, rnd, fuzzed);
-        checkAll(s);
-      }
-    }
-    // Whatever is left (TIME-WAIT, retransmissions): a few more, then run everything out.
-    for (int i = 0; i < 5; i++) {
-      s.sim.runUntil(s.sim.now() + rnd.nextInt(60) * SECOND);
-      injected += injectOne(s, conns, rnd, fuzzed);
-      checkAll(s);
-    }
-    long before = s.sim.eventsExecuted();
-    s.sim.runUntil(s.sim.now() + 2 * 60 * MINUTE);
-    checkAll(s);
-    long quiet = s.sim.eventsExecuted() - before;
-    // Afterwards the pair settles: no endless exchange of ACKs (RFC 1337 H2, docs/rfc-notes.md A27).
-    if (quiet > 10_000) {
-      throw new AssertionError(quiet + " events in the last two quiet hours");
-    }
-    return injected;
-  }
-
-  private static void checkAll(Setup s) {
-    for (TcpStack st : List.of(s.client, s.server)) {
-      for (Connection c : st.connections()) {
-        String bad = c.checkInvariants();
-        if (bad != null) {
-          throw new AssertionError(c + ": " + bad);
-        }
-      }
-    }
-  }
-
-  /** Injects one random segment into a random live connection; returns 1 if it did. */
-  private static int injectOne(Setup s, List<Connection> conns, Random rnd, Set<TcpState> fuzzed) {
-    List<Connection> live = new ArrayList<>();
-    for (Connection c : conns) {
-      if (c.state() != TcpState.CLOSED) {
-        live.add(c);
-      }
-    }
-    // Also the server's other connections (a listener may have made new ones from fuzz SYNs).
-    for (Connection c : s.server.connections()) {
-      if (!live.contains(c)) {
-        live.add(c);
-      }
-    }
-    if (live.isEmpty() || rnd.nextInt(10) == 0) {
-      // A random segment for the listener, from a client port it has no connection for.
-      Endpoint from = new Endpoint(s.client.address(), 30000 + rnd.nextInt(1000));
-      Segment seg = new Segment(from.port(), 80, rnd.nextInt(), rnd.nextInt(), rnd.nextInt(0x100),
-          rnd.nextInt(0x10000), 0, org.tcpsim.tcp.TcpOptions.NONE, rnd.nextInt(3) == 0 ? 10 : 0, null);
-      s.server.segmentArrives(from, s.serverEp, seg);
-      fuzzed.add(TcpState.LISTEN);
-      return 1;
-    }
-    Connection c = live.get(rnd.nextInt(live.size()));
-    fuzzed.add(c.state());
-    Segment seg = randomSegment(c, rnd);
-    TcpStack stack = c.id().local().address() == s.client.address() ? s.client : s.server;
-    stack.segmentArrives(c.id().remote(), c.id().local(), seg);
-    return 1;
-  }
-
-  private static Segment randomSegment(Connection c, Random rnd) {
-    int rcvNxt = c.rcvNxt();
-    int wnd = Math.max(1, c.rcvWnd());
-    int seq = switch (rnd.nextInt(6)) {
-      case 0 -> rcvNxt;
-      case 1 -> SeqNum.add(rcvNxt, rnd.nextInt(wnd + 1));
-      case 2 -> SeqNum.add(rcvNxt, -rnd.nextInt(3000));
-      case 3 -> SeqNum.add(rcvNxt, wnd + rnd.nextInt(3000));
-      case 4 -> SeqNum.add(c.irs(), rnd.nextInt(3) - 1);
-      default -> rnd.nextInt();
-    };
-    int ack = switch (rnd.nextInt(6)) {
-      case 0 -> c.sndUna();
-      case 1 -> c.sndNxt();
-      case 2 -> SeqNum.add(c.sndUna(), rnd.nextInt(Math.max(1, SeqNum.diff(c.sndNxt(), c.sndUna()) + 2)));
-      case 3 -> SeqNum.add(c.sndUna(), -rnd.nextInt(70_000));
-      case 4 -> SeqNum.add(c.sndNxt(), 1 + rnd.nextInt(3000));
-      default -> rnd.nextInt();
-    };
-    int len = switch (rnd.nextInt(3)) {
-      case 0 -> 0;
-      case 1 -> 1 + rnd.nextInt(10);
-      default -> rnd.nextInt(1500);
-    };
-    byte[] payload = null;
-    if (len > 0 && rnd.nextBoolean()) {
-      payload = new byte[len];
-      rnd.nextBytes(payload);
-    }
-    return new Segment(c.id().remote().port(), c.id().local().port(), seq, ack, rnd.nextInt(0x100),
-        rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(0x10000), rnd.nextInt(0x10000),
-        org.tcpsim.tcp.TcpOptions.NONE, len, payload);
   }
 }
