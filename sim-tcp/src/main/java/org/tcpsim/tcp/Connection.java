@@ -25,7 +25,7 @@ import org.tcpsim.tcp.cc.CongestionControl;
  * This class holds the state, the user calls of RFC 9293 3.10.1 to 3.10.6, the keep-alive and
  * TIME-WAIT timers, and the connection's life from OPEN to the deleted TCB.
  */
-public final class Connection {
+public final class Connection extends Tcb {
   /** Bytes of IPv4 + TCP header that every segment costs on the wire (no IP options). */
   static final int HEADERS = 40;
 
@@ -34,10 +34,8 @@ public final class Connection {
   private final ConnectionId id;
   /** The listener this connection came from (a passive OPEN), or null (an active OPEN, MUST-11). */
   private final Listener listener;
-  private final Tcb tcb = new Tcb();
   private final Sender sender;
   private final Receiver receiver;
-  private final SegmentArrives arrives;
   /** Null unless the application turned keep-alive on (RFC 1122 4.2.3.6: off by default). */
   private final Keepalive keepalive;
   /** The timers by kind, each made when first set: most connections never use most of them. */
@@ -60,10 +58,9 @@ public final class Connection {
     this.id = id;
     this.listener = listener;
     this.handler = handler;
-    this.sender = new Sender(this, tcb, cfg);
-    this.receiver = new Receiver(this, tcb, cfg, handler != null);
-    this.arrives = new SegmentArrives(this, tcb, cfg, sender, receiver);
-    this.keepalive = cfg.keepalive() ? new Keepalive(this, tcb, cfg) : null;
+    this.sender = new Sender(this, this, cfg);
+    this.receiver = new Receiver(this, this, cfg, handler != null);
+    this.keepalive = cfg.keepalive() ? new Keepalive(this, this, cfg) : null;
     this.openedAt = host.now();
   }
 
@@ -92,36 +89,31 @@ public final class Connection {
   }
 
   public int iss() {
-    return tcb.iss;
+    return iss;
   }
 
   public int irs() {
-    return tcb.irs;
+    return irs;
   }
 
   public int sndUna() {
-    return tcb.sndUna;
+    return sndUna;
   }
 
   public int sndNxt() {
-    return tcb.sndNxt;
+    return sndNxt;
   }
 
   public int sndWnd() {
-    return tcb.sndWnd;
+    return sndWnd;
   }
 
   public int rcvNxt() {
-    return tcb.rcvNxt;
-  }
-
-  /** RCV.WND: the window last announced, measured from RCV.NXT. */
-  public int rcvWnd() {
-    return tcb.rcvWnd();
+    return rcvNxt;
   }
 
   public int sndMss() {
-    return tcb.sndMss;
+    return sndMss;
   }
 
   public RttEstimator rtt() {
@@ -170,8 +162,8 @@ public final class Connection {
       throw new TcpError(TcpError.DOES_NOT_EXIST);
     }
     CongestionControl cc = sender.cc();
-    return new ConnectionStatus(id, state, tcb.sndUna, tcb.sndNxt, tcb.sndWnd, tcb.rcvNxt,
-        tcb.rcvWnd(), sender.queued(), receiver.unread(), sender.rtt().rto(), cc.cwnd(), cc.ssthresh());
+    return new ConnectionStatus(id, state, sndUna, sndNxt, sndWnd, rcvNxt,
+        rcvWnd(), sender.queued(), receiver.unread(), sender.rtt().rto(), cc.cwnd(), cc.ssthresh());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -179,7 +171,7 @@ public final class Connection {
 
   /** Active OPEN from CLOSED with the ISS {@code iss}: send the SYN and enter SYN-SENT. */
   public void openActive(int iss) {
-    tcb.initSend(iss);
+    initSend(iss);
     sender.start(add(iss, 1));
     transition(Transition.ACTIVE_OPEN);
     sender.sendSyn("active OPEN (RFC 9293 3.10.1)");
@@ -188,13 +180,13 @@ public final class Connection {
   /** A SYN reached the listener: enter SYN-RECEIVED with ISS {@code iss} and answer it. */
   void openPassive(Segment syn, int iss) {
     state = LISTEN; // the listener's state, which this connection leaves now
-    arrives.inListen(syn, iss);
+    SegmentArrives.inListen(this, syn, iss);
   }
 
   /** A SYN cookie came back valid (RFC 4987 3.6) in an ACK announcing the MSS {@code mss}. */
   void openFromCookie(Segment ack, int mss) {
     state = LISTEN;
-    arrives.cookieInListen(ack, mss);
+    SegmentArrives.cookieInListen(this, ack, mss);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -291,7 +283,7 @@ public final class Connection {
         if (state == SYN_RECEIVED && isPassive()) {
           listener.halfOpenGone(); // its SYN queue slot is free again
         }
-        sendReset(tcb.sndMax, "ABORT: <SEQ=SND.NXT><CTL=RST> (RFC 9293 3.10.5)");
+        sendReset(sndMax, "ABORT: <SEQ=SND.NXT><CTL=RST> (RFC 9293 3.10.5)");
         transition(Transition.ABORT_WITH_RESET);
       }
       case CLOSING, LAST_ACK, TIME_WAIT -> transition(Transition.ABORT_AFTER_FIN);
@@ -308,9 +300,9 @@ public final class Connection {
       keepalive.heard(host.now());
     }
     switch (state) {
-      case SYN_SENT -> arrives.inSynSent(seg);
+      case SYN_SENT -> SegmentArrives.inSynSent(this, seg);
       case CLOSED, LISTEN -> throw new IllegalStateException("no TCB processing in " + state);
-      default -> arrives.inOtherStates(seg);
+      default -> SegmentArrives.inOtherStates(this, seg);
     }
   }
 
@@ -509,6 +501,10 @@ public final class Connection {
     return sender;
   }
 
+  TcpConfig config() {
+    return cfg;
+  }
+
   long now() {
     return host.now();
   }
@@ -518,7 +514,7 @@ public final class Connection {
     if (state == CLOSED || state == LISTEN || state == SYN_SENT) {
       return null;
     }
-    return sender.queued() < 0 || receiver.unread() < 0 ? "negative buffer" : tcb.invariantViolation();
+    return sender.queued() < 0 || receiver.unread() < 0 ? "negative buffer" : invariantViolation();
   }
 
   @Override

@@ -29,6 +29,7 @@ final class Receiver {
   /** An ACK is due now; the next segment we send carries it, or {@link #flushAck} sends one. */
   private boolean ackNow;
   private long bytesDelivered;
+  private long lastOutOfWindowAck = Long.MIN_VALUE;
 
   Receiver(Connection c, Tcb tcb, TcpConfig cfg, boolean reading) {
     this.c = c;
@@ -81,6 +82,18 @@ final class Receiver {
     if (c.host().challengeAcks().allow(c.now())) {
       sendAck(cause);
     }
+  }
+
+  /**
+   * Whether an unacceptable pure ACK may be answered at {@code now}: at most once per {@code
+   * interval} (docs/rfc-notes.md A27). Counts the answer when it may.
+   */
+  boolean outOfWindowAckAllowed(long now, long interval) {
+    if (lastOutOfWindowAck != Long.MIN_VALUE && now - lastOutOfWindowAck < interval) {
+      return false;
+    }
+    lastOutOfWindowAck = now;
+    return true;
   }
 
   /** Sends the due ACK now if no other segment carried it. */

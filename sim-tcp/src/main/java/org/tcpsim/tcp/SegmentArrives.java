@@ -23,25 +23,15 @@ import static org.tcpsim.tcp.TcpState.TIME_WAIT;
  * state), one method per check in the RFC's order. LISTEN (3.10.7.2) is {@link Listener}'s and
  * CLOSED (3.10.7.1) is {@link TcpStack}'s. State changes go through {@link
  * Connection#transition}; the checks only decide which row of {@link Transition} applies.
+ *
+ * <p>It keeps no state: each check is given the connection, whose {@link Tcb}, {@link Sender} and
+ * {@link Receiver} hold everything, so a segment touches no object of this class.
  */
 final class SegmentArrives {
+  private SegmentArrives() {}
+
   /** Least time between two ACKs for unacceptable pure ACKs (Linux: tcp_invalid_ratelimit, 500 ms). */
   static final long OUT_OF_WINDOW_ACK_INTERVAL = 500_000_000L;
-
-  private final Connection c;
-  private final Tcb tcb;
-  private final TcpConfig cfg;
-  private final Sender sender;
-  private final Receiver receiver;
-  private long lastOutOfWindowAck = Long.MIN_VALUE;
-
-  SegmentArrives(Connection c, Tcb tcb, TcpConfig cfg, Sender sender, Receiver receiver) {
-    this.c = c;
-    this.tcb = tcb;
-    this.cfg = cfg;
-    this.sender = sender;
-    this.receiver = receiver;
-  }
 
   /**
    * What the first check accepted of a segment (RFC 9293 3.10.7.4): the part from {@code seq} on,
@@ -53,10 +43,13 @@ final class SegmentArrives {
   // RFC 9293 3.10.7.2: LISTEN STATE, for the connection the listener made
 
   /** The third check, a SYN: RCV.NXT, IRS and ISS are set and <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> sent. */
-  void inListen(Segment syn, int iss) {
+  static void inListen(Connection c, Segment syn, int iss) {
+    Tcb tcb = c;
+    Sender sender = c.sender();
+    Receiver receiver = c.receiver();
     tcb.initReceive(syn.seq());
     receiver.openWindow();
-    tcb.sndMss = TcpStack.effectiveMss(syn.options(), cfg);
+    tcb.sndMss = TcpStack.effectiveMss(syn.options(), c.config());
     tcb.initSend(iss);
     sender.start(add(iss, 1));
     tcb.sndWnd = syn.window(); // remembered until ESTABLISHED sets it properly (docs/rfc-notes.md A6)
@@ -68,7 +61,11 @@ final class SegmentArrives {
    * The second check found a valid SYN cookie (RFC 4987 3.6): the connection starts in
    * ESTABLISHED from the ACK alone, with the MSS the cookie encoded.
    */
-  void cookieInListen(Segment ack, int mss) {
+  static void cookieInListen(Connection c, Segment ack, int mss) {
+    Tcb tcb = c;
+    TcpConfig cfg = c.config();
+    Sender sender = c.sender();
+    Receiver receiver = c.receiver();
     tcb.initFromCookie(ack);
     receiver.openWindow();
     sender.start(ack.ack());
@@ -81,7 +78,10 @@ final class SegmentArrives {
   // ---------------------------------------------------------------------------------------------
   // RFC 9293 3.10.7.3: SYN-SENT STATE
 
-  void inSynSent(Segment seg) {
+  static void inSynSent(Connection c, Segment seg) {
+    Tcb tcb = c;
+    Sender sender = c.sender();
+    Receiver receiver = c.receiver();
     boolean ackOn = seg.has(ACK);
     // First check the ACK bit. Acceptable: ISS < SEG.ACK =< SND.NXT (errata 3300).
     if (ackOn && (leq(seg.ack(), tcb.iss) || gt(seg.ack(), tcb.sndMax))) {
@@ -110,12 +110,12 @@ final class SegmentArrives {
     }
     tcb.initReceive(seg.seq());
     receiver.openWindow();
-    tcb.sndMss = TcpStack.effectiveMss(seg.options(), cfg);
+    tcb.sndMss = TcpStack.effectiveMss(seg.options(), c.config());
     if (ackOn) {
       sender.ackAdvances(seg.ack());
     }
     if (gt(tcb.sndUna, tcb.iss)) {
-      synAcknowledged(seg);
+      synAcknowledged(c, seg);
     } else {
       // Simultaneous open (RFC 9293 Figure 7).
       tcb.sndWnd = seg.window();
@@ -128,7 +128,10 @@ final class SegmentArrives {
   }
 
   /** Our SYN is acknowledged by the peer's SYN,ACK: ESTABLISHED (RFC 9293 3.10.7.3, fourth check). */
-  private void synAcknowledged(Segment seg) {
+  private static void synAcknowledged(Connection c, Segment seg) {
+    Tcb tcb = c;
+    Sender sender = c.sender();
+    Receiver receiver = c.receiver();
     // The window variables are set on entering ESTABLISHED (RFC 1122 4.2.2.20 (c); docs/rfc-notes.md A6).
     tcb.updateWindow(seg, seg.ack());
     c.becomeEstablished(Transition.SYN_ACK_IN_SYN_SENT);
@@ -139,7 +142,7 @@ final class SegmentArrives {
     }
     if (seg.dataLength() > 0 || seg.has(FIN) || seg.has(URG)) {
       // "continue processing at the sixth step below where the URG bit is checked"
-      processText(seg, new Accepted(add(seg.seq(), 1), 0, seg.dataLength(), false, seg.has(FIN), false));
+      processText(c, seg, new Accepted(add(seg.seq(), 1), 0, seg.dataLength(), false, seg.has(FIN), false));
     }
     sender.output();
     // Data or a FIN on the SYN,ACK advanced RCV.NXT past what the handshake ACK acknowledged:
@@ -150,20 +153,22 @@ final class SegmentArrives {
   // ---------------------------------------------------------------------------------------------
   // RFC 9293 3.10.7.4: every state from SYN-RECEIVED on
 
-  void inOtherStates(Segment seg) {
+  static void inOtherStates(Connection c, Segment seg) {
+    Sender sender = c.sender();
+    Receiver receiver = c.receiver();
     if (seg.has(RST)) {
-      rstArrives(seg);
+      rstArrives(c, seg);
       return;
     }
     TcpState initial = c.state();
-    Accepted a = firstCheck(seg);
+    Accepted a = firstCheck(c, seg);
     if (a == null) {
       return;
     }
     // Fourth check the SYN bit (the second, RST, was handled above; the third, security, has no
     // compartments here). A SYN still present after trimming lies in the window.
     if (a.syn()) {
-      synInWindow(seg);
+      synInWindow(c, seg);
       return;
     }
     // Fifth check the ACK field.
@@ -171,7 +176,7 @@ final class SegmentArrives {
       c.drop(seg, TcpDropReason.NO_ACK, "segment without ACK (RFC 9293 3.10.7.4, fifth check)");
       return;
     }
-    if (!ackArrives(seg) || c.state() == CLOSED) {
+    if (!ackArrives(c, seg) || c.state() == CLOSED) {
       return;
     }
     // The retransmitted FIN of a peer that did not hear our ACK (docs/rfc-notes.md A20): ACK it
@@ -185,7 +190,7 @@ final class SegmentArrives {
       // Octets we already had: the peer missed our ACK. Duplicates get an immediate ACK (RFC 5681 4.2).
       receiver.ackNow();
     }
-    processText(seg, a);
+    processText(c, seg, a);
     sender.output();
     receiver.flushAck();
   }
@@ -196,7 +201,8 @@ final class SegmentArrives {
    *
    * @return what was accepted, or null when the segment was unacceptable (and answered)
    */
-  private Accepted firstCheck(Segment seg) {
+  private static Accepted firstCheck(Connection c, Segment seg) {
+    Tcb tcb = c;
     int wnd = tcb.rcvWnd();
     int seq = seg.seq();
     int len = seg.dataLength();
@@ -248,7 +254,7 @@ final class SegmentArrives {
       }
     }
     if (!acceptable) {
-      unacceptable(seg);
+      unacceptable(c, seg);
       return null;
     }
     return new Accepted(seq, skip, len, syn, fin, trimmed);
@@ -258,24 +264,26 @@ final class SegmentArrives {
    * "If an incoming segment is not acceptable, an acknowledgment should be sent in reply (unless
    * the RST bit is set ...): <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"
    */
-  private void unacceptable(Segment seg) {
+  private static void unacceptable(Connection c, Segment seg) {
+    Receiver receiver = c.receiver();
     c.drop(seg, TcpDropReason.OUT_OF_WINDOW, "segment outside the receive window (RFC 9293 3.10.7.4, first check)");
     if (seg.dataLength() == 0 && !seg.has(SYN) && !seg.has(FIN)) {
       // An unacceptable pure ACK is answered at most once per OUT_OF_WINDOW_ACK_INTERVAL: two
       // desynchronized ends would otherwise answer each other's ACKs for ever (the ACK loop of
       // RFC 1337 H2 and docs/rfc-notes.md A27; Linux's tcp_invalid_ratelimit). Segments with
       // data, SYN or FIN are never part of such a loop and are always answered.
-      long now = c.now();
-      if (lastOutOfWindowAck != Long.MIN_VALUE && now - lastOutOfWindowAck < OUT_OF_WINDOW_ACK_INTERVAL) {
+      if (!receiver.outOfWindowAckAllowed(c.now(), OUT_OF_WINDOW_ACK_INTERVAL)) {
         return;
       }
-      lastOutOfWindowAck = now;
     }
     receiver.sendAck("unacceptable segment: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 9293 3.10.7.4, first check)");
   }
 
   /** The first and second checks for a segment with RST (RFC 9293 3.10.7.4; RFC 5961 3.2). */
-  private void rstArrives(Segment seg) {
+  private static void rstArrives(Connection c, Segment seg) {
+    Tcb tcb = c;
+    TcpConfig cfg = c.config();
+    Receiver receiver = c.receiver();
     int wnd = tcb.rcvWnd();
     int seq = seg.seq();
     boolean inWindow = wnd == 0 ? seq == tcb.rcvNxt : geq(seq, tcb.rcvNxt) && lt(seq, add(tcb.rcvNxt, wnd));
@@ -318,7 +326,9 @@ final class SegmentArrives {
   }
 
   /** A SYN inside the window (RFC 9293 3.10.7.4, fourth check). */
-  private void synInWindow(Segment seg) {
+  private static void synInWindow(Connection c, Segment seg) {
+    TcpConfig cfg = c.config();
+    Receiver receiver = c.receiver();
     if (c.state() == SYN_RECEIVED && c.isPassive()) {
       // RFC 1122 4.2.2.20 (e): a passive SYN-RECEIVED returns to LISTEN, silently.
       c.drop(seg, TcpDropReason.SYN, "SYN in window in SYN-RECEIVED after a passive OPEN (RFC 9293 3.10.7.4, fourth check)");
@@ -354,9 +364,13 @@ final class SegmentArrives {
    *
    * @return false when the segment was dropped, or the connection ended
    */
-  private boolean ackArrives(Segment seg) {
+  private static boolean ackArrives(Connection c, Segment seg) {
+    Tcb tcb = c;
+    TcpConfig cfg = c.config();
+    Sender sender = c.sender();
+    Receiver receiver = c.receiver();
     if (c.state() == SYN_RECEIVED) {
-      return ackInSynReceived(seg);
+      return ackInSynReceived(c, seg);
     }
     int ack = seg.ack();
     // RFC 5961 5.2 / MAY-12: an ACK older than SND.UNA - MAX.SND.WND is discarded with an ACK.
@@ -387,11 +401,13 @@ final class SegmentArrives {
       sender.duplicateAck(ack);
     }
     sender.windowOpened();
-    return ourFinAcknowledged();
+    return ourFinAcknowledged(c);
   }
 
   /** The fifth check in SYN-RECEIVED: SND.UNA < SEG.ACK =< SND.NXT (errata 3301). */
-  private boolean ackInSynReceived(Segment seg) {
+  private static boolean ackInSynReceived(Connection c, Segment seg) {
+    Tcb tcb = c;
+    Sender sender = c.sender();
     int ack = seg.ack();
     if (!(lt(tcb.sndUna, ack) && leq(ack, tcb.sndMax))) {
       c.sendReset(ack, "unacceptable ACK in SYN-RECEIVED: <SEQ=SEG.ACK><CTL=RST> (RFC 9293 3.10.7.4, fifth check)");
@@ -417,7 +433,8 @@ final class SegmentArrives {
   }
 
   /** Our FIN acknowledged moves FIN-WAIT-1, CLOSING and LAST-ACK on (fifth check). */
-  private boolean ourFinAcknowledged() {
+  private static boolean ourFinAcknowledged(Connection c) {
+    Sender sender = c.sender();
     if (!sender.finAcked()) {
       return true;
     }
@@ -438,7 +455,9 @@ final class SegmentArrives {
   }
 
   /** The sixth to eighth checks (URG, text, FIN) on the accepted part of a segment. */
-  private void processText(Segment seg, Accepted a) {
+  private static void processText(Connection c, Segment seg, Accepted a) {
+    Tcb tcb = c;
+    Receiver receiver = c.receiver();
     TcpState state = c.state();
     boolean receiving = state == ESTABLISHED || state == FIN_WAIT_1 || state == FIN_WAIT_2;
     boolean fin = a.fin();
@@ -454,7 +473,7 @@ final class SegmentArrives {
     if (a.len() > 0) {
       if (receiving) {
         if (receiver.receiveText(seg, a.seq(), a.skip(), a.len())) {
-          finArrives();
+          finArrives(c);
         }
       } else {
         // CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT: "This should not occur since a FIN has been
@@ -464,12 +483,14 @@ final class SegmentArrives {
     }
     // Eighth, check the FIN bit.
     if (fin && receiver.finAt(tcb.rcvNxtOffset + diff(add(a.seq(), a.len()), tcb.rcvNxt))) {
-      finArrives();
+      finArrives(c);
     }
   }
 
   /** The FIN is next in sequence (RFC 9293 3.10.7.4, eighth check). */
-  private void finArrives() {
+  private static void finArrives(Connection c) {
+    Sender sender = c.sender();
+    Receiver receiver = c.receiver();
     receiver.consumeFin();
     switch (c.state()) {
       case SYN_RECEIVED -> c.transition(Transition.FIN_IN_SYN_RECEIVED);
