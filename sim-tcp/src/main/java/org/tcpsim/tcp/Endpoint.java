@@ -10,6 +10,20 @@ public record Endpoint(int address, int port) {
     }
   }
 
+  // equals and hashCode are written out, with the values the generated ones give, because the
+  // generated ones are bootstrapped through method handles on first use: about 5 ms of every
+  // run's start-up per record type (ObjectMethods, spun at run time and not class-data shared).
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Endpoint e && e.address == address && e.port == port;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * address + port;
+  }
+
   @Override
   public String toString() {
     return Ipv4.format(address) + ":" + port;

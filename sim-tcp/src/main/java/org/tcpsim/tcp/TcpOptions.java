@@ -66,6 +66,31 @@ public record TcpOptions(
     }
   }
 
+  // Written out for start-up time, as in Endpoint; the values are the generated ones.
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TcpOptions t
+        && mss == t.mss
+        && windowScale == t.windowScale
+        && sackPermitted == t.sackPermitted
+        && sackBlocks.equals(t.sackBlocks)
+        && timestamps == t.timestamps
+        && tsVal == t.tsVal
+        && tsEcr == t.tsEcr;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = mss;
+    h = 31 * h + windowScale;
+    h = 31 * h + Boolean.hashCode(sackPermitted);
+    h = 31 * h + sackBlocks.hashCode();
+    h = 31 * h + Boolean.hashCode(timestamps);
+    h = 31 * h + tsVal;
+    return 31 * h + tsEcr;
+  }
+
   public boolean hasMss() {
     return mss >= 0;
   }

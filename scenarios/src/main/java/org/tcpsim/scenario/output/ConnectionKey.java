@@ -1,5 +1,6 @@
 package org.tcpsim.scenario.output;
 
+import java.util.Objects;
 import org.tcpsim.tcp.Endpoint;
 
 /**
@@ -13,6 +14,18 @@ record ConnectionKey(Endpoint lo, Endpoint hi) {
 
   Endpoint other(Endpoint e) {
     return e.equals(lo) ? hi : lo;
+  }
+
+  // equals and hashCode are written out, as in tcp.Endpoint, for start-up time.
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ConnectionKey k && Objects.equals(k.lo, lo) && Objects.equals(k.hi, hi);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Objects.hashCode(lo) + Objects.hashCode(hi);
   }
 
   private static int compare(Endpoint x, Endpoint y) {

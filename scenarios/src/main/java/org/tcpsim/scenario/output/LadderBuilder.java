@@ -35,7 +35,20 @@ import org.tcpsim.tcp.trace.TcpSegmentEvent;
  * its instant takes (TIME-WAIT's end, a CLOSE whose FIN waits for data) gets a line of its own.
  */
 final class LadderBuilder {
-  private record FlightKey(Endpoint src, Endpoint dst, Segment segment) {}
+  private record FlightKey(Endpoint src, Endpoint dst, Segment segment) {
+    // Written out, as in tcp.Endpoint, for start-up time; the values are the generated ones.
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof FlightKey k
+          && k.src.equals(src) && k.dst.equals(dst) && k.segment.equals(segment);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * (31 * src.hashCode() + dst.hashCode()) + segment.hashCode();
+    }
+  }
 
   /** A segment in the network: its departure line and the label its sender shows. */
   private record Flight(LadderRow row, String senderLabel) {}

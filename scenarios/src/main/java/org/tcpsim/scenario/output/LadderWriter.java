@@ -3,7 +3,6 @@ package org.tcpsim.scenario.output;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,7 +173,9 @@ public final class LadderWriter implements TraceSink {
     if (!key.hi().equals(key.lo())) {
       all.addAll(listeners.getOrDefault(key.hi(), List.of()));
     }
-    all.sort(Comparator.comparingLong(Logged::order));
+    // Not Comparator.comparingLong: the JDK makes its lambda at run time, outside the class-data
+    // archive, on every start.
+    all.sort((a, b) -> Long.compare(a.order(), b.order()));
     List<TraceEvent> events = new ArrayList<>(all.size());
     for (Logged l : all) {
       events.add(l.event());

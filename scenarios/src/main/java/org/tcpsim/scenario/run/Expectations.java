@@ -1,7 +1,7 @@
 package org.tcpsim.scenario.run;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -31,7 +31,12 @@ final class Expectations {
   }
 
   private final Simulation run;
-  private final Map<Expectation, Result> results = new LinkedHashMap<>();
+  /**
+   * By identity: each expectation is one entry of the file, and results() takes the file's order
+   * from the scenario's list. A record's generated hashCode would walk every component (and cost
+   * a method-handle bootstrap per record type at start-up).
+   */
+  private final Map<Expectation, Result> results = new IdentityHashMap<>();
 
   Expectations(Simulation run) {
     this.run = run;

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.tcpsim.core.trace.PacketDropped;
@@ -34,7 +35,19 @@ import org.tcpsim.tcp.trace.UserSignal;
  */
 final class Recorder implements TraceSink {
   /** A connection as seen from one host. */
-  record Key(String host, ConnectionId id) {}
+  record Key(String host, ConnectionId id) {
+    // Written out for start-up time, as in Endpoint; the values are the generated ones.
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && Objects.equals(k.host, host) && Objects.equals(k.id, id);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(host) + Objects.hashCode(id);
+    }
+  }
 
   /** A segment put on the wire, for ladders. */
   record Sent(long time, Endpoint src, Endpoint dst, Segment segment) {}

@@ -146,9 +146,12 @@ public final class Network {
     ArrayDeque<Node> frontier = new ArrayDeque<>();
     frontier.add(source);
     firstHop.put(source, null);
-    Comparator<NetInterface> order = Comparator
-        .comparing((NetInterface i) -> i.peer().node().name())
-        .thenComparingInt(i -> i.link().index());
+    // One lambda rather than Comparator.comparing(...).thenComparingInt(...): the JDK's own
+    // lambdas inside those are made at run time, not taken from the class-data archive.
+    Comparator<NetInterface> order = (a, b) -> {
+      int byName = a.peer().node().name().compareTo(b.peer().node().name());
+      return byName != 0 ? byName : Integer.compare(a.link().index(), b.link().index());
+    };
     while (!frontier.isEmpty()) {
       Node n = frontier.poll();
       List<NetInterface> out = new ArrayList<>(n.interfaces());
