@@ -24,7 +24,8 @@ import org.tcpsim.scenario.run.Simulation;
  * Every bundled scenario's JSON Lines trace: valid against the trace contract, and equal to its
  * golden fingerprint (SHA-256), so that any change in behaviour shows up as a failing test
  * rather than passing silently. A deliberate change is recorded by running
- * {@code mvn test -pl scenarios -Dtest=LibraryTraceTest -Dtcpsim.updateGolden=true} and
+ * {@code mvn test -pl scenarios -am -Dtest=LibraryTraceTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dtcpsim.updateGolden=true} and
  * committing {@code src/test/resources/golden-traces.txt} with a message saying why.
  */
 class LibraryTraceTest {
