@@ -52,6 +52,13 @@ final class TcpHarness {
   static final int IRS = 300; // B
   static final int WINDOW = 1000;
   static final int MSS = 536;
+  /** The least time between two ACKs answering unacceptable pure ACKs (500 ms, like Linux). */
+  static final long RATE_LIMIT = 500 * org.tcpsim.core.Time.MS;
+
+  /** The profiles with RFC 5961 (challenge ACKs for in-window RST and SYN). */
+  static boolean is5961(Profile p) {
+    return p == Profile.RFC5961 || p == Profile.LINUX;
+  }
 
   final Simulator sim = new Simulator();
   final TraceBus trace = new TraceBus();
