@@ -1,6 +1,5 @@
 package org.tcpsim.tcp;
 
-import static org.tcpsim.tcp.SeqNum.add;
 import static org.tcpsim.tcp.SeqNum.gt;
 import static org.tcpsim.tcp.TcpFlags.ACK;
 import static org.tcpsim.tcp.TcpFlags.RST;
@@ -88,34 +87,6 @@ public final class Connection extends Tcb {
     this.handler = handler;
   }
 
-  public int iss() {
-    return iss;
-  }
-
-  public int irs() {
-    return irs;
-  }
-
-  public int sndUna() {
-    return sndUna;
-  }
-
-  public int sndNxt() {
-    return sndNxt;
-  }
-
-  public int sndWnd() {
-    return sndWnd;
-  }
-
-  public int rcvNxt() {
-    return rcvNxt;
-  }
-
-  public int sndMss() {
-    return sndMss;
-  }
-
   public RttEstimator rtt() {
     return sender.rtt();
   }
@@ -171,22 +142,19 @@ public final class Connection extends Tcb {
 
   /** Active OPEN from CLOSED with the ISS {@code iss}: send the SYN and enter SYN-SENT. */
   public void openActive(int iss) {
-    initSend(iss);
-    sender.start(add(iss, 1));
-    transition(Transition.ACTIVE_OPEN);
-    sender.sendSyn("active OPEN (RFC 9293 3.10.1)");
+    Opening.active(this, iss);
   }
 
   /** A SYN reached the listener: enter SYN-RECEIVED with ISS {@code iss} and answer it. */
   void openPassive(Segment syn, int iss) {
     state = LISTEN; // the listener's state, which this connection leaves now
-    SegmentArrives.inListen(this, syn, iss);
+    Opening.passive(this, syn, iss);
   }
 
   /** A SYN cookie came back valid (RFC 4987 3.6) in an ACK announcing the MSS {@code mss}. */
   void openFromCookie(Segment ack, int mss) {
     state = LISTEN;
-    SegmentArrives.cookieInListen(this, ack, mss);
+    Opening.fromCookie(this, ack, mss);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -20,7 +20,8 @@ import static org.tcpsim.tcp.TcpState.TIME_WAIT;
 
 /**
  * SEGMENT ARRIVES for a connection, RFC 9293 3.10.7.3 (SYN-SENT) and 3.10.7.4 (every later
- * state), one method per check in the RFC's order. LISTEN (3.10.7.2) is {@link Listener}'s and
+ * state), one method per check in the RFC's order. LISTEN (3.10.7.2) is {@link Listener}'s (with
+ * {@link Opening} for the connection it makes) and
  * CLOSED (3.10.7.1) is {@link TcpStack}'s. State changes go through {@link
  * Connection#transition}; the checks only decide which row of {@link Transition} applies.
  *
@@ -38,42 +39,6 @@ final class SegmentArrives {
    * {@code skip} data octets in, {@code len} long, and whether its SYN and FIN survived trimming.
    */
   record Accepted(int seq, int skip, int len, boolean syn, boolean fin, boolean trimmed) {}
-
-  // ---------------------------------------------------------------------------------------------
-  // RFC 9293 3.10.7.2: LISTEN STATE, for the connection the listener made
-
-  /** The third check, a SYN: RCV.NXT, IRS and ISS are set and <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> sent. */
-  static void inListen(Connection c, Segment syn, int iss) {
-    Tcb tcb = c;
-    Sender sender = c.sender();
-    Receiver receiver = c.receiver();
-    tcb.initReceive(syn.seq());
-    receiver.openWindow();
-    tcb.sndMss = TcpStack.effectiveMss(syn.options(), c.config());
-    tcb.initSend(iss);
-    sender.start(add(iss, 1));
-    tcb.sndWnd = syn.window(); // remembered until ESTABLISHED sets it properly (docs/rfc-notes.md A6)
-    c.transition(Transition.SYN_IN_LISTEN);
-    sender.sendSyn("SYN in LISTEN (RFC 9293 3.10.7.2, third check)");
-  }
-
-  /**
-   * The second check found a valid SYN cookie (RFC 4987 3.6): the connection starts in
-   * ESTABLISHED from the ACK alone, with the MSS the cookie encoded.
-   */
-  static void cookieInListen(Connection c, Segment ack, int mss) {
-    Tcb tcb = c;
-    TcpConfig cfg = c.config();
-    Sender sender = c.sender();
-    Receiver receiver = c.receiver();
-    tcb.initFromCookie(ack);
-    receiver.openWindow();
-    sender.start(ack.ack());
-    tcb.sndMss = Math.min(mss, cfg.mss());
-    tcb.updateWindow(ack, ack.ack());
-    c.becomeEstablished(Transition.SYN_COOKIE_VALID);
-    c.announceEstablished();
-  }
 
   // ---------------------------------------------------------------------------------------------
   // RFC 9293 3.10.7.3: SYN-SENT STATE

@@ -40,6 +40,35 @@ abstract class Tcb {
   /** Octets of sequence space received in order since IRS+1 (RCV.NXT without the wrap). */
   long rcvNxtOffset;
 
+  public final int iss() {
+    return iss;
+  }
+
+  public final int irs() {
+    return irs;
+  }
+
+  public final int sndUna() {
+    return sndUna;
+  }
+
+  public final int sndNxt() {
+    return sndNxt;
+  }
+
+  public final int sndWnd() {
+    return sndWnd;
+  }
+
+  public final int rcvNxt() {
+    return rcvNxt;
+  }
+
+  /** Eff.snd.MSS, the MSS this connection sends with. */
+  public final int sndMss() {
+    return sndMss;
+  }
+
   /** RCV.WND: the window last announced, measured from RCV.NXT. */
   public final int rcvWnd() {
     return Math.max(0, diff(rcvRightEdge, rcvNxt));
