@@ -35,62 +35,61 @@ import org.tcpsim.scenario.model.LinkSpec;
  * {@code apps:} (README, Scenario files, {@code apps}): {@code listen} servers and {@code connect}
  * clients, one per entry, and the check that each client can reach its server over the links.
  */
-final class AppsBinder {
-  private final BindContext cx;
-  private final Errors errors;
-
+final class AppsBinder extends SectionBinder {
   AppsBinder(BindContext cx) {
-    this.cx = cx;
-    this.errors = cx.errors;
+    super(cx);
   }
 
   List<App> apps(Node n, String path) {
-    List<App> out = new ArrayList<>();
+    // The first listener on each address, by its path, to name it when a second one comes.
     Map<String, String> listeners = new HashMap<>();
-    List<Node> items = cx.list(n, path, "a list of apps such as - { listen: B:80 }");
-    for (int i = 0; i < items.size(); i++) {
-      String p = Yaml.path(path, Integer.toString(i));
-      Node item = items.get(i);
-      if (!(item instanceof MappingNode m)) {
-        errors.add(Yaml.loc(item), p, "got " + Yaml.describe(item),
-            "an app such as { listen: B:80 } or { connect: B:80, from: A }");
-        continue;
-      }
-      boolean isListen = m.getValue().stream().anyMatch(t -> Yaml.key(t).equals(Key.LISTEN));
-      boolean isConnect = m.getValue().stream().anyMatch(t -> Yaml.key(t).equals(Key.CONNECT));
-      if (isListen && isConnect) {
-        errors.add(Yaml.loc(item), p, "both listen and connect", "one app per entry");
-      } else if (isListen) {
-        Obj o = cx.map(m, p, Schema.LISTEN);
-        App.Listen l = listen(o);
-        if (l != null) {
-          String first = listeners.putIfAbsent(l.at().toString(), p);
-          if (first != null) {
-            errors.add(o.loc(Key.LISTEN), o.p(Key.LISTEN), l.at().display()
-                + " already has a listener (" + first + ")", "one listener per address and port");
-          }
-          out.add(l);
-        }
-      } else if (isConnect) {
-        App.Connect c = connect(cx.map(m, p, Schema.CONNECT));
-        if (c != null) {
-          out.add(c);
-        }
-      } else {
-        errors.add(Yaml.loc(item), p, "an app with neither listen nor connect",
-            "listen: HOST:PORT or connect: HOST:PORT");
+    return cx.eachEntry(n, path, "a list of apps such as - { listen: B:80 }",
+        (item, p) -> app(item, p, listeners));
+  }
+
+  /**
+   * One entry, read as a {@code listen} or a {@code connect} by the key it has (README, Scenario
+   * files, {@code apps}); null when it has problems (they are reported). Unlike other sections'
+   * entries, one written as null is not an empty map: it could be neither kind.
+   */
+  private App app(Node item, String p, Map<String, String> listeners) {
+    if (!(item instanceof MappingNode m)) {
+      errors.add(Yaml.loc(item), p, "got " + Yaml.describe(item),
+          "an app such as { listen: B:80 } or { connect: B:80, from: A }");
+      return null;
+    }
+    boolean isListen = m.getValue().stream().anyMatch(t -> Yaml.key(t).equals(Key.LISTEN));
+    boolean isConnect = m.getValue().stream().anyMatch(t -> Yaml.key(t).equals(Key.CONNECT));
+    if (isListen && isConnect) {
+      errors.add(Yaml.loc(item), p, "both listen and connect", "one app per entry");
+      return null;
+    }
+    if (isConnect) {
+      return connect(cx.map(m, p, Schema.CONNECT));
+    }
+    if (!isListen) {
+      errors.add(Yaml.loc(item), p, "an app with neither listen nor connect",
+          "listen: HOST:PORT or connect: HOST:PORT");
+      return null;
+    }
+    Obj o = cx.map(m, p, Schema.LISTEN);
+    App.Listen l = listen(o);
+    if (l != null) {
+      String first = listeners.putIfAbsent(l.at().toString(), p);
+      if (first != null) {
+        errors.add(o.loc(Key.LISTEN), o.p(Key.LISTEN), l.at().display()
+            + " already has a listener (" + first + ")", "one listener per address and port");
       }
     }
-    return out;
+    return l;
   }
 
   private App.Listen listen(Obj o) {
-    int before = errors.size();
     EndpointRef at = cx.opt(o, Key.LISTEN, cx.endpoint(false));
     App.Behaviour behaviour = cx.opt(o, Key.BEHAVIOUR, behaviour(), App.Behaviour.SINK);
     Long send = cx.opt(o, Key.SEND, SIZE);
     Close close = cx.opt(o, Key.CLOSE, CLOSE, Close.ON_PEER_CLOSE);
-    if (errors.size() > before) {
+    if (o.hasErrors()) {
       return null;
     }
     if (behaviour == App.Behaviour.SERVE && (send == null || send == 0)) {
@@ -105,7 +104,7 @@ final class AppsBinder {
       errors.add(o.loc(Key.CLOSE), o.p(Key.CLOSE), "after-send with behaviour " + behaviour.key(),
           "on-peer-close, never or a duration (after-send is for behaviour serve)");
     }
-    if (errors.size() > before) {
+    if (o.hasErrors()) {
       return null;
     }
     return new App.Listen(at, behaviour, send == null ? 0 : send, close, o.loc());
@@ -118,7 +117,6 @@ final class AppsBinder {
   }
 
   private App.Connect connect(Obj o) {
-    int before = errors.size();
     EndpointRef target = cx.opt(o, Key.CONNECT, cx.endpoint(true));
     String from = cx.req(o, Key.FROM, cx.node(false));
     Long at = cx.opt(o, Key.AT, DURATION, 0L);
@@ -130,7 +128,7 @@ final class AppsBinder {
     long count = cx.opt(o, Key.COUNT, integer(1, 1_000_000), 1L);
     Long every = cx.opt(o, Key.EVERY, POSITIVE_DURATION);
     Double rate = cx.opt(o, Key.RATE, EVENT_RATE);
-    if (errors.size() > before) {
+    if (o.hasErrors()) {
       return null;
     }
     if (target.host().isPresent() && target.host().get().equals(from)) {
@@ -157,7 +155,7 @@ final class AppsBinder {
       errors.add(o.loc(Key.PORT), o.p(Key.PORT), "ports " + port + " to " + (port + count - 1)
           + " for " + count + " clients", "ports within 1..65535");
     }
-    if (errors.size() > before) {
+    if (o.hasErrors()) {
       return null;
     }
     return new App.Connect(target, from, at,

@@ -4,7 +4,6 @@ import static org.tcpsim.scenario.load.Parsers.DURATION;
 import static org.tcpsim.scenario.load.Parsers.EVENT_RATE;
 import static org.tcpsim.scenario.load.Parsers.PREFIX;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -21,38 +20,27 @@ import org.tcpsim.scenario.model.Scenario;
  * {@code attacks:} (README, Scenario files, {@code attacks}): one kind per entry; a
  * {@code syn-flood}'s {@code from} may name a node that is not declared (an implicit attacker).
  */
-final class AttacksBinder {
-  private final BindContext cx;
-  private final Errors errors;
-
+final class AttacksBinder extends SectionBinder {
   AttacksBinder(BindContext cx) {
-    this.cx = cx;
-    this.errors = cx.errors;
+    super(cx);
   }
 
   List<Attack> attacks(Node n, String path) {
-    List<Attack> out = new ArrayList<>();
-    List<Node> items = cx.list(n, path, "a list of attacks such as - { syn-flood: { ... } }");
-    for (int i = 0; i < items.size(); i++) {
-      String p = Yaml.path(path, Integer.toString(i));
-      Obj o = cx.obj(items.get(i), p, Schema.ATTACK, "an attack such as { syn-flood: { ... } }");
-      if (o == null) {
-        continue;
+    return cx.eachMap(n, path, "a list of attacks such as - { syn-flood: { ... } }",
+        Schema.ATTACK, "an attack such as { syn-flood: { ... } }", this::attack);
+  }
+
+  /** One entry, which names exactly one kind; null when it has problems (they are reported). */
+  private Attack attack(Obj o) {
+    if (o.entries.size() != 1) {
+      if (o.entries.isEmpty() && o.node.getValue().isEmpty()) {
+        errors.add(o.loc(), o.path, "an attack without a kind", "syn-flood: { ... }");
+      } else if (o.entries.size() > 1) {
+        errors.add(o.loc(), o.path, "several kinds in one entry", "one attack per entry");
       }
-      if (o.entries.size() != 1) {
-        if (o.entries.isEmpty() && o.node.getValue().isEmpty()) {
-          errors.add(o.loc(), p, "an attack without a kind", "syn-flood: { ... }");
-        } else if (o.entries.size() > 1) {
-          errors.add(o.loc(), p, "several kinds in one entry", "one attack per entry");
-        }
-        continue;
-      }
-      Attack.SynFlood f = synFlood(o.get(Key.SYN_FLOOD), o.p(Key.SYN_FLOOD));
-      if (f != null) {
-        out.add(f);
-      }
+      return null;
     }
-    return out;
+    return synFlood(o.get(Key.SYN_FLOOD), o.p(Key.SYN_FLOOD));
   }
 
   private Attack.SynFlood synFlood(Node n, String path) {
@@ -61,7 +49,6 @@ final class AttacksBinder {
     if (o == null) {
       return null;
     }
-    int before = errors.size();
     EndpointRef target = cx.req(o, Key.TARGET, cx.endpoint(false));
     String from = cx.req(o, Key.FROM, new P<>("a node name", s -> {
       String name = s.strip();
@@ -76,7 +63,7 @@ final class AttacksBinder {
     cx.timed(start, o, Key.START);
     long stop = cx.opt(o, Key.STOP, DURATION, Scenario.FOREVER);
     Prefix spoof = cx.opt(o, Key.SPOOF, PREFIX);
-    if (errors.size() > before) {
+    if (o.hasErrors()) {
       return null;
     }
     boolean implicit = !cx.nodes.containsKey(from);
@@ -94,7 +81,7 @@ final class AttacksBinder {
       errors.add(o.loc(Key.STOP), o.p(Key.STOP), "stop " + Time.format(stop)
           + " is not after start " + Time.format(start), "stop > start");
     }
-    if (errors.size() > before) {
+    if (o.hasErrors()) {
       return null;
     }
     return new Attack.SynFlood(target, from, implicit, rate, start, stop,

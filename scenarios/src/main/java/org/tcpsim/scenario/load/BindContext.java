@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -198,6 +200,8 @@ final class BindContext {
     final MappingNode node;
     final String path;
     final LinkedHashMap<String, NodeTuple> entries = new LinkedHashMap<>();
+    /** The problems counted once the map was read: what {@link #hasErrors} compares against. */
+    private final int errorsWhenRead;
 
     Obj(MappingNode node, String path, Fields shape) {
       this.node = node;
@@ -212,6 +216,16 @@ final class BindContext {
         }
         entries.put(key, t);
       }
+      errorsWhenRead = errors.size();
+    }
+
+    /**
+     * Whether a problem was reported since the map was read (its unknown keys do not count).
+     * Such an element is left out, and the checks between its values are skipped: they would
+     * only repeat the problem (README, Scenario files: every problem is reported once, at once).
+     */
+    boolean hasErrors() {
+      return errors.size() > errorsWhenRead;
     }
 
     Node get(String key) {
@@ -264,6 +278,40 @@ final class BindContext {
     }
     errors.add(Yaml.loc(n), path, "got " + Yaml.describe(n), expected);
     return List.of();
+  }
+
+  /**
+   * Binds each entry of the section list {@code n} with {@code bind}, given the entry and its path
+   * ({@code section.N}), and keeps what it returns unless null: a bad entry is left out but the
+   * walk goes on, since every problem is reported at once (README, Scenario files). A missing or
+   * empty list gives none; a value that is not a list is reported as {@link #list} reports it.
+   */
+  <T> List<T> eachEntry(Node n, String path, String expected, BiFunction<Node, String, T> bind) {
+    List<T> out = new ArrayList<>();
+    List<Node> items = list(n, path, expected);
+    for (int i = 0; i < items.size(); i++) {
+      T bound = bind.apply(items.get(i), Yaml.path(path, Integer.toString(i)));
+      if (bound != null) {
+        out.add(bound);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Binds each entry of the section list {@code n}, read as a map of {@code shape}, with
+   * {@code bind}; what it returns is kept unless null. This is the shape of {@code links},
+   * {@code actions}, {@code inject}, {@code rules}, {@code attacks} and {@code expect} (README,
+   * Scenario files, Top level: each a list of maps). An entry that is not a map is reported as
+   * {@link #obj} reports it (against {@code entryExpected}) and skipped; one written as null is
+   * an empty map, so that its missing keys are what gets reported.
+   */
+  <T> List<T> eachMap(Node n, String path, String expected, Fields shape, String entryExpected,
+      Function<Obj, T> bind) {
+    return eachEntry(n, path, expected, (item, p) -> {
+      Obj o = obj(item, p, shape, entryExpected);
+      return o == null ? null : bind.apply(o);
+    });
   }
 
   /**

@@ -33,7 +33,7 @@ import org.tcpsim.tcp.TcpState;
  * a counter with one comparison, a signal, bytes delivered, or a ladder), on a connection or a
  * host.
  */
-final class ExpectBinder {
+final class ExpectBinder extends SectionBinder {
   static final List<String> STATE_NAMES =
       Arrays.stream(TcpState.values()).map(TcpState::toString).toList();
 
@@ -48,34 +48,19 @@ final class ExpectBinder {
   /** The fields a ladder line may compare (not keys: they are written inside the line). */
   private static final List<String> LADDER_FIELDS = List.of("seq", "ack", "len", "wnd");
 
-  private final BindContext cx;
-  private final Errors errors;
-
   ExpectBinder(BindContext cx) {
-    this.cx = cx;
-    this.errors = cx.errors;
+    super(cx);
   }
 
   List<Expectation> expectations(Node n, String path) {
-    List<Expectation> out = new ArrayList<>();
-    List<Node> items = cx.list(n, path,
-        "a list of expectations such as - { conn: \"A:1024>B:80\", state: ESTABLISHED }");
-    for (int i = 0; i < items.size(); i++) {
-      String p = Yaml.path(path, Integer.toString(i));
-      Obj o = cx.obj(items.get(i), p, Schema.EXPECT,
-          "an expectation such as { conn: \"A:1024>B:80\", state: ESTABLISHED }");
-      if (o != null) {
-        Expectation e = expectation(o);
-        if (e != null) {
-          out.add(e);
-        }
-      }
-    }
-    return out;
+    return cx.eachMap(n, path,
+        "a list of expectations such as - { conn: \"A:1024>B:80\", state: ESTABLISHED }",
+        Schema.EXPECT, "an expectation such as { conn: \"A:1024>B:80\", state: ESTABLISHED }",
+        this::expectation);
   }
 
+  /** One entry; null when it has problems (they are reported). */
   private Expectation expectation(Obj o) {
-    int before = errors.size();
     Long at = cx.opt(o, Key.AT, DURATION);
     cx.timed(at, o, Key.AT);
     String host = cx.opt(o, Key.HOST, cx.node(true));
@@ -101,7 +86,7 @@ final class ExpectBinder {
           + "\"A:1024>B:80\"");
     }
     Expectation.Check check = check(o, what, comparisons);
-    if (errors.size() > before) {
+    if (o.hasErrors()) {
       return null;
     }
     return scoped(o, at, host, conn, check);

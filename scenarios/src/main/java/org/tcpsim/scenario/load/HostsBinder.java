@@ -25,14 +25,11 @@ import org.tcpsim.tcp.Profile;
  * before any body is bound, so that hosts may be referred to in any order and a host whose body
  * has problems still resolves where it is named.
  */
-final class HostsBinder {
-  private final BindContext cx;
-  private final Errors errors;
+final class HostsBinder extends SectionBinder {
   private final TcpBinder tcp;
 
   HostsBinder(BindContext cx, TcpBinder tcp) {
-    this.cx = cx;
-    this.errors = cx.errors;
+    super(cx);
     this.tcp = tcp;
   }
 

@@ -4,7 +4,6 @@ import static org.tcpsim.scenario.load.Parsers.BIT_RATE;
 import static org.tcpsim.scenario.load.Parsers.DURATION;
 import static org.tcpsim.scenario.load.Parsers.PROBABILITY;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ import org.tcpsim.scenario.model.LinkSpec;
  * {@code links:} (README, Scenario files, {@code links}): each link's channel, with the keys
  * written {@code X>Y} overriding it for one direction, and the check that every node is on a link.
  */
-final class LinksBinder {
+final class LinksBinder extends SectionBinder {
   /** A queue limit: a bare integer counts packets, a size counts bytes. */
   private static final P<QueueLimit> QUEUE = new P<>("a number of packets such as 100, or a size "
       + "such as 64KB", s -> {
@@ -39,61 +38,59 @@ final class LinksBinder {
         return q;
       });
 
-  private final BindContext cx;
-  private final Errors errors;
-
   LinksBinder(BindContext cx) {
-    this.cx = cx;
-    this.errors = cx.errors;
+    super(cx);
   }
 
   List<LinkSpec> links(Node n, String path) {
-    List<LinkSpec> out = new ArrayList<>();
-    List<Node> items =
-        cx.list(n, path, "a list of links such as - { between: [A, B], delay: 5ms }");
-    for (int i = 0; i < items.size(); i++) {
-      String p = Yaml.path(path, Integer.toString(i));
-      int before = errors.size();
-      Obj o = cx.obj(items.get(i), p, Schema.LINK,
-          "a link such as { between: [A, B], delay: 5ms }");
-      if (o == null) {
+    return cx.eachEntry(n, path, "a list of links such as - { between: [A, B], delay: 5ms }",
+        (item, p) -> {
+          // Counted before the map is read: a link with an unknown key is left out too.
+          int before = errors.size();
+          Obj o = cx.obj(item, p, Schema.LINK, "a link such as { between: [A, B], delay: 5ms }");
+          return o == null ? null : link(o, before);
+        });
+  }
+
+  /**
+   * One entry, with its {@code X>Y} keys overriding the channel for one direction (README,
+   * Scenario files, {@code links}); null when anything since {@code before} was reported.
+   */
+  private LinkSpec link(Obj o, int before) {
+    String[] ends = between(o);
+    ChannelConfig base = channel(o, ChannelConfig.DEFAULT);
+    ChannelConfig ab = base;
+    ChannelConfig ba = base;
+    for (Map.Entry<String, NodeTuple> e : o.entries.entrySet()) {
+      String key = e.getKey();
+      if (!key.contains(">") || ends == null) {
         continue;
       }
-      String[] ends = between(o);
-      ChannelConfig base = channel(o, ChannelConfig.DEFAULT);
-      ChannelConfig ab = base;
-      ChannelConfig ba = base;
-      for (Map.Entry<String, NodeTuple> e : o.entries.entrySet()) {
-        String key = e.getKey();
-        if (!key.contains(">") || ends == null) {
-          continue;
-        }
-        String[] dir = key.split(">", -1);
-        String forward = ends[0] + ">" + ends[1];
-        String backward = ends[1] + ">" + ends[0];
-        boolean isForward = key.equals(forward);
-        if (!isForward && !key.equals(backward)) {
-          errors.add(o.keyLoc(key), o.p(key), "'" + key + "' is not a direction of this link",
-              "'" + forward + "' or '" + backward + "'",
-              Suggest.closest(key, List.of(forward, backward)));
-          continue;
-        }
-        Obj d = cx.obj(e.getValue().getValueNode(), o.p(key), Schema.DIRECTION,
-            "a map of link keys such as { loss: 0.1 }");
-        if (d != null && dir.length == 2) {
-          ChannelConfig c = channel(d, base);
-          if (isForward) {
-            ab = c;
-          } else {
-            ba = c;
-          }
-        }
+      String[] dir = key.split(">", -1);
+      String forward = ends[0] + ">" + ends[1];
+      String backward = ends[1] + ">" + ends[0];
+      boolean isForward = key.equals(forward);
+      if (!isForward && !key.equals(backward)) {
+        errors.add(o.keyLoc(key), o.p(key), "'" + key + "' is not a direction of this link",
+            "'" + forward + "' or '" + backward + "'",
+            Suggest.closest(key, List.of(forward, backward)));
+        continue;
       }
-      if (errors.size() == before && ends != null) {
-        out.add(new LinkSpec(ends[0], ends[1], ab, ba, o.loc()));
+      Obj d = cx.obj(e.getValue().getValueNode(), o.p(key), Schema.DIRECTION,
+          "a map of link keys such as { loss: 0.1 }");
+      if (d != null && dir.length == 2) {
+        ChannelConfig c = channel(d, base);
+        if (isForward) {
+          ab = c;
+        } else {
+          ba = c;
+        }
       }
     }
-    return out;
+    if (errors.size() > before || ends == null) {
+      return null;
+    }
+    return new LinkSpec(ends[0], ends[1], ab, ba, o.loc());
   }
 
   private String[] between(Obj o) {
@@ -190,12 +187,11 @@ final class LinksBinder {
     if (ge == null) {
       return null;
     }
-    int before = errors.size();
     Double gp = cx.req(ge, Key.P, PROBABILITY);
     Double gr = cx.req(ge, Key.R, PROBABILITY);
     double good = cx.opt(ge, Key.LOSS_GOOD, PROBABILITY, 0.0);
     double bad = cx.opt(ge, Key.LOSS_BAD, PROBABILITY, 1.0);
-    if (errors.size() > before) {
+    if (ge.hasErrors()) {
       return null;
     }
     if (gr == 0 && gp > 0) {

@@ -21,67 +21,57 @@ import org.tcpsim.scenario.model.Rule;
  * {@code rules:} (README, Scenario files, {@code rules}): a {@code match} and exactly one verdict
  * per rule, the verdict keys spelled as {@link Rule.Verdict#key()} spells them.
  */
-final class RulesBinder {
-  private final BindContext cx;
-  private final Errors errors;
-
+final class RulesBinder extends SectionBinder {
   RulesBinder(BindContext cx) {
-    this.cx = cx;
-    this.errors = cx.errors;
+    super(cx);
   }
 
   List<Rule> rules(Node n, String path) {
-    List<Rule> out = new ArrayList<>();
-    List<Node> items =
-        cx.list(n, path, "a list of rules such as - { match: { from: A }, drop: true }");
-    for (int i = 0; i < items.size(); i++) {
-      String p = Yaml.path(path, Integer.toString(i));
-      Obj o = cx.obj(items.get(i), p, Schema.RULE,
-          "a rule such as { match: { from: A, nth: 1 }, drop: true }");
-      if (o == null) {
+    return cx.eachMap(n, path, "a list of rules such as - { match: { from: A }, drop: true }",
+        Schema.RULE, "a rule such as { match: { from: A, nth: 1 }, drop: true }", this::rule);
+  }
+
+  /** One entry; null when it has problems (they are reported). */
+  private Rule rule(Obj o) {
+    Rule.Match match = null;
+    if (!o.has(Key.MATCH)) {
+      errors.add(o.loc(), o.p(Key.MATCH), "missing", "match: { from, to, flags, has, nth, after, "
+          + "before }");
+    } else {
+      match = match(o.get(Key.MATCH), o.p(Key.MATCH));
+    }
+    List<String> verdicts = new ArrayList<>();
+    Rule.Verdict verdict = null;
+    long delay = 0;
+    for (Rule.Verdict v : Rule.Verdict.values()) {
+      if (!o.has(v.key())) {
         continue;
       }
-      int before = errors.size();
-      Rule.Match match = null;
-      if (!o.has(Key.MATCH)) {
-        errors.add(o.loc(), o.p(Key.MATCH), "missing", "match: { from, to, flags, has, nth, after, "
-            + "before }");
+      verdicts.add(v.key());
+      if (verdicts.size() > 1) {
+        errors.add(o.keyLoc(v.key()), o.p(v.key()), "a second action (" + verdicts.get(0)
+            + " and " + v.key() + ")", "one of drop, delay, duplicate, corrupt per rule");
+        continue;
+      }
+      verdict = v;
+      if (v == Rule.Verdict.DELAY) {
+        delay = cx.opt(o, v.key(), POSITIVE_DURATION, 0L);
       } else {
-        match = match(o.get(Key.MATCH), o.p(Key.MATCH));
-      }
-      List<String> verdicts = new ArrayList<>();
-      Rule.Verdict verdict = null;
-      long delay = 0;
-      for (Rule.Verdict v : Rule.Verdict.values()) {
-        if (!o.has(v.key())) {
-          continue;
+        Boolean b = cx.opt(o, v.key(), BOOLEAN);
+        if (Boolean.FALSE.equals(b)) {
+          errors.add(o.loc(v.key()), o.p(v.key()), v.key() + ": false does nothing",
+              v.key() + ": true (or no rule)");
         }
-        verdicts.add(v.key());
-        if (verdicts.size() > 1) {
-          errors.add(o.keyLoc(v.key()), o.p(v.key()), "a second action (" + verdicts.get(0)
-              + " and " + v.key() + ")", "one of drop, delay, duplicate, corrupt per rule");
-          continue;
-        }
-        verdict = v;
-        if (v == Rule.Verdict.DELAY) {
-          delay = cx.opt(o, v.key(), POSITIVE_DURATION, 0L);
-        } else {
-          Boolean b = cx.opt(o, v.key(), BOOLEAN);
-          if (Boolean.FALSE.equals(b)) {
-            errors.add(o.loc(v.key()), o.p(v.key()), v.key() + ": false does nothing",
-                v.key() + ": true (or no rule)");
-          }
-        }
-      }
-      if (verdicts.isEmpty()) {
-        errors.add(o.loc(), p, "a rule that does nothing",
-            "one of drop: true, delay: DURATION, duplicate: true, corrupt: true");
-      }
-      if (errors.size() == before) {
-        out.add(new Rule(match, verdict, delay, o.loc()));
       }
     }
-    return out;
+    if (verdicts.isEmpty()) {
+      errors.add(o.loc(), o.path, "a rule that does nothing",
+          "one of drop: true, delay: DURATION, duplicate: true, corrupt: true");
+    }
+    if (o.hasErrors()) {
+      return null;
+    }
+    return new Rule(match, verdict, delay, o.loc());
   }
 
   private Rule.Match match(Node n, String path) {
@@ -89,7 +79,6 @@ final class RulesBinder {
     if (o == null) {
       return null;
     }
-    int before = errors.size();
     AddressMatch from = cx.opt(o, Key.FROM, cx.addressMatch());
     AddressMatch to = cx.opt(o, Key.TO, cx.addressMatch());
     Integer flags = o.has(Key.FLAGS) ? cx.flags(o.get(Key.FLAGS), o.p(Key.FLAGS)) : null;
@@ -97,7 +86,7 @@ final class RulesBinder {
     Long nth = cx.opt(o, Key.NTH, integer(1, Integer.MAX_VALUE));
     Long after = cx.opt(o, Key.AFTER, DURATION);
     Long beforeT = cx.opt(o, Key.BEFORE, DURATION);
-    if (errors.size() > before) {
+    if (o.hasErrors()) {
       return null;
     }
     if (after != null && beforeT != null && beforeT <= after) {

@@ -16,15 +16,11 @@ import org.tcpsim.scenario.model.Sweep;
  * {@code sweep:} (README, Scenario files, {@code sweep}). The values under {@code vary} are kept
  * as trials for the loader, which binds the scenario once with each in place.
  */
-final class SweepBinder {
+final class SweepBinder extends SectionBinder {
   private final List<SweepVary.Trial> trials = new ArrayList<>();
 
-  private final BindContext cx;
-  private final Errors errors;
-
   SweepBinder(BindContext cx) {
-    this.cx = cx;
-    this.errors = cx.errors;
+    super(cx);
   }
 
   /** Each varied key with its values, for the loader to try on the tree. */
@@ -37,7 +33,6 @@ final class SweepBinder {
     if (o == null) {
       return null;
     }
-    int before = errors.size();
     List<Sweep.Dimension> dimensions = List.of();
     Node v = o.get(Key.VARY);
     if (v != null) {
@@ -62,7 +57,7 @@ final class SweepBinder {
         measureLocs.add(Yaml.loc(ms.get(i)));
       }
     }
-    if (errors.size() > before) {
+    if (o.hasErrors()) {
       return null;
     }
     return new Sweep(dimensions, (int) replications, measure, measureLocs, o.loc());

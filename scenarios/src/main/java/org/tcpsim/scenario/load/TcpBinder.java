@@ -20,13 +20,9 @@ import org.tcpsim.tcp.TcpSettings;
  * settings): each value checked by the TCP's own settings table, then each host's settings
  * checked together.
  */
-final class TcpBinder {
-  private final BindContext cx;
-  private final Errors errors;
-
+final class TcpBinder extends SectionBinder {
   TcpBinder(BindContext cx) {
-    this.cx = cx;
-    this.errors = cx.errors;
+    super(cx);
   }
 
   /** The settings under {@code key} of {@code parent}; none when absent or not a map. */
