@@ -423,7 +423,7 @@ final class SegmentArrives {
    * The sixth to eighth checks (URG, text, FIN) on the accepted part of a segment: {@code len}
    * octets from {@code seq}, {@code skip} octets into its data, and its FIN if it kept one. (The
    * parts of {@link Accepted}, passed apart so that the record never leaves the method that made
-   * it and the JIT need not allocate it: one allocation per segment measured in W3.)
+   * it, and the JIT's escape analysis can leave it unallocated.)
    */
   private static void processText(Connection c, Segment seg, int seq, int skip, int len, boolean fin) {
     Tcb tcb = c;
