@@ -36,6 +36,14 @@ final class Keepalive {
     if (!state.isSynchronized() || state == TcpState.TIME_WAIT) {
       return;
     }
+    if (c.sender().hasOutstanding()) {
+      // MUST-26 (RFC 9293 3.8.4): "Keep-alive packets MUST only be sent when no sent data is
+      // outstanding". While data is unacknowledged, retransmission and R1/R2 watch the peer; the
+      // idle time starts again from now.
+      unanswered = 0;
+      c.setTimer(TimerKind.KEEPALIVE, c.now() + cfg.keepaliveIdle());
+      return;
+    }
     long idle = c.now() - lastHeard;
     if (unanswered == 0 && idle < cfg.keepaliveIdle()) {
       c.setTimer(TimerKind.KEEPALIVE, lastHeard + cfg.keepaliveIdle());

@@ -190,4 +190,43 @@ class TimersTest {
       }
     }
   }
+
+  // ===========================================================================================
+  @Nested
+  class KeepAlive {
+    @Test
+    void noProbeGoesOutWhileSentDataIsOutstanding() {
+      // RFC 9293 3.8.4, MUST-26: "Keep-alive packets MUST only be sent when no sent data is
+      // outstanding". 100 octets stay unacknowledged from 1 s on; only retransmission and R2
+      // (set to 1000 s by the application) may decide the connection's fate.
+      TcpHarness h = new TcpHarness(Profile.RFC5961.config().with("keepalive", "true")
+          .with("keepalive-idle", "30s").with("keepalive-interval", "10s")
+          .with("r2", "1000s").with("retries", "255")).established();
+      h.runUntil(1 * SECOND);
+      h.sendData(100);
+      h.runUntil(130 * SECOND);
+      assertThat(h.sent).as("only the data, retransmitted").containsOnly(dataOut(ISS + 1, IRS + 1, 100));
+      assertThat(h.sentTimes).startsWith(2 * SECOND, 4 * SECOND, 8 * SECOND, 16 * SECOND,
+          32 * SECOND, 64 * SECOND);
+      h.expectState(TcpState.ESTABLISHED);
+      assertThat(h.app.closed).isEmpty();
+    }
+
+    @Test
+    void probesStartOnceTheOutstandingDataIsAcknowledgedAndTheConnectionIsIdle() {
+      // The same connection: the ACK at 40 s ends the outstanding data, and 30 s of silence
+      // later the first probe, <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=ACK>, goes out (RFC 1122 4.2.3.6).
+      TcpHarness h = new TcpHarness(Profile.RFC5961.config().with("keepalive", "true")
+          .with("keepalive-idle", "30s").with("r2", "1000s").with("retries", "255")).established();
+      h.runUntil(1 * SECOND);
+      h.sendData(100);
+      h.runUntil(40 * SECOND);
+      h.inject(ackIn(IRS + 1, ISS + 101));
+      h.clearSent();
+      h.runUntil(70 * SECOND - 1);
+      h.expectNothingSent();
+      h.runUntil(70 * SECOND);
+      h.expectSent(ackOut(ISS + 100, IRS + 1));
+    }
+  }
 }
