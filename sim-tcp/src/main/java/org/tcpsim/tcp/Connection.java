@@ -132,9 +132,7 @@ public final class Connection extends Tcb {
     if (state == CLOSED) {
       throw new TcpError(TcpError.DOES_NOT_EXIST);
     }
-    CongestionControl cc = sender.cc();
-    return new ConnectionStatus(id, state, sndUna, sndNxt, sndWnd, rcvNxt,
-        rcvWnd(), sender.queued(), receiver.unread(), sender.rtt().rto(), cc.cwnd(), cc.ssthresh());
+    return ConnectionStatus.of(this);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -397,6 +395,14 @@ public final class Connection extends Tcb {
     signal(signal);
     if (handler != null) {
       handler.closed(this, signal);
+    }
+  }
+
+  /** R1 was reached (RFC 9293 3.8.3 (e), SHLD-9): the user hears of it; the connection goes on. */
+  void deliveryProblem() {
+    signal(TcpSignal.DELIVERY_PROBLEM);
+    if (handler != null) {
+      handler.deliveryProblem(this);
     }
   }
 

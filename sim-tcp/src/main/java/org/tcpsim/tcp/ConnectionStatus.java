@@ -13,4 +13,11 @@ public record ConnectionStatus(
     long unread,
     long rto,
     int cwnd,
-    int ssthresh) {}
+    int ssthresh) {
+
+  static ConnectionStatus of(Connection c) {
+    return new ConnectionStatus(c.id(), c.state(), c.sndUna, c.sndNxt, c.sndWnd, c.rcvNxt,
+        c.rcvWnd(), c.sender().queued(), c.receiver().unread(), c.rtt().rto(),
+        c.congestionControl().cwnd(), c.congestionControl().ssthresh());
+  }
+}

@@ -68,6 +68,7 @@ public enum Profile {
         m.delayedAck = false;
         m.nagle = false;
         m.timeWaitReuse = false;
+        m.r1Signal = false; // R1 and R2 came with RFC 1122
       }
       case "rfc9293" -> { }
       case "rfc5961" -> {
@@ -91,6 +92,7 @@ public enum Profile {
         m.rfc5961Ack = true;
         m.challengeAckLimit = 1000;
         m.rfc1337 = false; // net.ipv4.tcp_rfc1337 defaults to 0
+        m.r1Signal = false; // Linux gives IP negative advice at R1 but tells the socket nothing
       }
       default -> throw new AssertionError(name);
     }

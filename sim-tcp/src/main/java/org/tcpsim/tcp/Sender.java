@@ -366,6 +366,9 @@ final class Sender {
     retransmits++;
     if (retransmits == cfg.r1()) {
       c.host().timerFired(c.id(), TimerKind.R1, "R1 reached: negative advice to IP (RFC 1122 4.2.3.5)");
+      if (cfg.r1Signal()) {
+        c.deliveryProblem();
+      }
     }
     // RFC 5681 3.1 eq. (4) and the loss window; RFC 6298 5.5 back off; 5.4 retransmit the
     // earliest unacknowledged segment: go back to SND.UNA.

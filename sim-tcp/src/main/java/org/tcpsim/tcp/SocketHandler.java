@@ -24,6 +24,13 @@ public interface SocketHandler {
    */
   default void closed(Connection c, TcpSignal signal) {}
 
+  /**
+   * Retransmission reached R1 (RFC 9293 3.8.3 (e), SHLD-9): data has gone unacknowledged for
+   * {@code r1} retransmissions; the connection keeps trying until R2 ("delivery problem"; off
+   * with the {@code r1-signal} setting).
+   */
+  default void deliveryProblem(Connection c) {}
+
   /** Everything sent so far was acknowledged (the send buffer is empty). */
   default void sendBufferEmpty(Connection c) {}
 }

@@ -29,6 +29,7 @@ public record TcpConfig(
     int synackRetries,
     int retries,
     int r1,
+    boolean r1Signal,
     long r2,
     long r2Syn,
     boolean delayedAck,
@@ -125,6 +126,7 @@ public record TcpConfig(
     int synackRetries;
     int retries;
     int r1;
+    boolean r1Signal;
     long r2;
     long r2Syn;
     boolean delayedAck;
@@ -145,7 +147,7 @@ public record TcpConfig(
     /** @throws IllegalArgumentException when the values do not make a valid configuration */
     TcpConfig build() {
       return new TcpConfig(mss, window, msl, isn, iss, backlog, synCookies, rtoInitial, rtoMin,
-          rtoMax, clockGranularity, synRetries, synackRetries, retries, r1, r2, r2Syn, delayedAck,
+          rtoMax, clockGranularity, synRetries, synackRetries, retries, r1, r1Signal, r2, r2Syn, delayedAck,
           delayedAckTimeout, nagle, congestion, keepalive, keepaliveIdle, keepaliveInterval,
           keepaliveProbes, rfc5961Rst, rfc5961Syn, rfc5961Ack, challengeAckLimit, rfc1337,
           timeWaitReuse);

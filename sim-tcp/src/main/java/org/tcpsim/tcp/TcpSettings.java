@@ -153,6 +153,10 @@ public final class TcpSettings {
       integer("r1", 0, 255, 3, TcpConfig::r1, (b, v) -> b.r1 = v,
           "RFC 1122 4.2.3.5; RFC 9293 MUST-20",
           "retransmissions after which the trace notes R1 (advice to IP)"),
+      // RFC 9293 3.8.3 (e), SHLD-9: tell the application at R1, unless it turned that off.
+      bool("r1-signal", true, TcpConfig::r1Signal, (b, v) -> b.r1Signal = v,
+          "RFC 9293 3.8.3, SHLD-9",
+          "tell the application \"delivery problem\" when R1 is reached"),
       // RFC 1122 4.2.3.5: R2 at least 100 s, and at least 3 minutes for a SYN.
       duration("r2", 100 * SECOND, TcpConfig::r2, (b, v) -> b.r2 = v,
           "RFC 1122 4.2.3.5; RFC 9293 MUST-20",

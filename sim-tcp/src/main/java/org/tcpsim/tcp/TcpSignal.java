@@ -22,6 +22,11 @@ public enum TcpSignal {
   TIMEOUT("timeout"),
   /** The local user called ABORT (RFC 9293 3.10.5). */
   CONNECTION_ABORTED("connection aborted"),
+  /**
+   * Retransmission reached R1 (RFC 9293 3.8.3 (e), SHLD-9): the connection goes on, but the
+   * application hears of the delivery problem before R2 ends it.
+   */
+  DELIVERY_PROBLEM("delivery problem"),
 
   // The error responses to user calls (RFC 9293 3.10), which a {@link TcpError} carries.
 

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.tcpsim.tcp.Profile;
 import org.tcpsim.tcp.Segment;
+import org.tcpsim.tcp.TcpSignal;
 import org.tcpsim.tcp.TcpState;
+import org.tcpsim.tcp.trace.UserSignal;
 
 /** Connection-level RFC 6298 behaviour: SYN backoff, the 3 s rule, Karn, and the persist timer. */
 class TimersTest {
@@ -227,6 +229,39 @@ class TimersTest {
       h.expectNothingSent();
       h.runUntil(70 * SECOND);
       h.expectSent(ackOut(ISS + 100, IRS + 1));
+    }
+  }
+
+  // ===========================================================================================
+  @Nested
+  class R1 {
+    @Test
+    void theApplicationHearsOfTheDeliveryProblemAtR1AndTheConnectionGoesOn() {
+      // RFC 9293 3.8.3 (e), SHLD-9: "TCP implementations SHOULD inform the application of the
+      // delivery problem ... when R1 is reached and before R2." R1 is 3 retransmissions: data
+      // sent at 1 s is retransmitted at 2, 4 and 8 s.
+      TcpHarness h = new TcpHarness().established();
+      h.runUntil(1 * SECOND);
+      h.sendData(100);
+      h.runUntil(8 * SECOND - 1);
+      assertThat(h.signals()).containsExactly("connected");
+      h.runUntil(8 * SECOND);
+      assertThat(h.signals()).containsExactly("connected", "delivery problem");
+      assertThat(h.events).filteredOn(e -> e instanceof UserSignal u
+              && u.signal() == TcpSignal.DELIVERY_PROBLEM)
+          .extracting(e -> e.time()).containsExactly(8 * SECOND);
+      h.expectState(TcpState.ESTABLISHED);
+      assertThat(h.app.closed).isEmpty();
+    }
+
+    @Test
+    void theApplicationCanTurnTheSignalOff() {
+      // "... (unless such information has been disabled by the application ...)"
+      TcpHarness h = TcpHarness.with(Profile.RFC5961, "r1-signal", "false").established();
+      h.runUntil(1 * SECOND);
+      h.sendData(100);
+      h.runUntil(20 * SECOND);
+      assertThat(h.signals()).containsExactly("connected");
     }
   }
 }
