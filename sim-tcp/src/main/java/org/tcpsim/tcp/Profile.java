@@ -93,6 +93,7 @@ public enum Profile {
         m.challengeAckLimit = 1000;
         m.rfc1337 = false; // net.ipv4.tcp_rfc1337 defaults to 0
         m.r1Signal = false; // Linux gives IP negative advice at R1 but tells the socket nothing
+        m.slowStartAfterIdle = false; // packetdrill's defaults.sh: tcp_slow_start_after_idle=0
       }
       default -> throw new AssertionError(name);
     }

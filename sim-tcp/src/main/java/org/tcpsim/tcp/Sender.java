@@ -40,6 +40,8 @@ final class Sender {
   private long outstandingSince;
   private boolean synRetransmitted;
   private long persistInterval;
+  /** When data (not a pure ACK or FIN) last went out; Long.MIN_VALUE before any. */
+  private long lastDataSent = Long.MIN_VALUE;
   private long bytesAcked;
   private long segmentsRetransmitted;
 
@@ -134,6 +136,7 @@ final class Sender {
     if (!c.state().canSendData()) {
       return 0;
     }
+    restartAfterIdle();
     long before = segmentsRetransmitted;
     while (true) {
       long sentData = Math.max(0, (long) diff(tcb.sndNxt, dataUna));
@@ -197,6 +200,9 @@ final class Sender {
       b.payload(buffer.copy(offset, len));
     }
     int end = add(seq, len + (fin ? 1 : 0));
+    if (len > 0) {
+      lastDataSent = c.now();
+    }
     boolean retransmission = lt(seq, tcb.sndMax);
     if (retransmission) {
       segmentsRetransmitted++;
@@ -231,6 +237,20 @@ final class Sender {
     }
     sendData(tcb.sndUna, len, fin, cause);
     armRetransmit();
+  }
+
+  /**
+   * RFC 5681 4.1: "a TCP SHOULD set cwnd to no more than RW before beginning transmission if the
+   * TCP has not sent data in an interval exceeding the retransmission timeout", RW being
+   * min(IW, cwnd). Only with nothing in flight: a connection waiting for ACKs is not idle.
+   */
+  private void restartAfterIdle() {
+    if (cfg.slowStartAfterIdle() && lastDataSent != Long.MIN_VALUE && !hasOutstanding()) {
+      long idle = c.now() - lastDataSent;
+      if (idle > rtt.rto()) {
+        cc.onIdleRestart(idle, rtt.rto());
+      }
+    }
   }
 
   /** RFC 6298 5.1: a segment with data went out; the timer runs if it was not running. */

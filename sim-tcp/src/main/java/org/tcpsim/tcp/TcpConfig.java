@@ -36,6 +36,7 @@ public record TcpConfig(
     long delayedAckTimeout,
     boolean nagle,
     CongestionAlgorithm congestion,
+    boolean slowStartAfterIdle,
     boolean keepalive,
     long keepaliveIdle,
     long keepaliveInterval,
@@ -133,6 +134,7 @@ public record TcpConfig(
     long delayedAckTimeout;
     boolean nagle;
     CongestionAlgorithm congestion;
+    boolean slowStartAfterIdle;
     boolean keepalive;
     long keepaliveIdle;
     long keepaliveInterval;
@@ -148,7 +150,7 @@ public record TcpConfig(
     TcpConfig build() {
       return new TcpConfig(mss, window, msl, isn, iss, backlog, synCookies, rtoInitial, rtoMin,
           rtoMax, clockGranularity, synRetries, synackRetries, retries, r1, r1Signal, r2, r2Syn, delayedAck,
-          delayedAckTimeout, nagle, congestion, keepalive, keepaliveIdle, keepaliveInterval,
+          delayedAckTimeout, nagle, congestion, slowStartAfterIdle, keepalive, keepaliveIdle, keepaliveInterval,
           keepaliveProbes, rfc5961Rst, rfc5961Syn, rfc5961Ack, challengeAckLimit, rfc1337,
           timeWaitReuse);
     }

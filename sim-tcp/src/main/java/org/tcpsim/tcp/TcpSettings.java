@@ -179,6 +179,10 @@ public final class TcpSettings {
           new Value<>(CongestionAlgorithm.NEWRENO, CongestionAlgorithm::parse, String::valueOf,
               TcpConfig::congestion, (b, v) -> b.congestion = v),
           "RFC 5681; RFC 6582; RFC 9293 MUST-19", "congestion control algorithm"),
+      // RFC 5681 4.1: SHOULD; Linux's net.ipv4.tcp_slow_start_after_idle (tcp_cwnd_restart).
+      bool("slow-start-after-idle", true, TcpConfig::slowStartAfterIdle,
+          (b, v) -> b.slowStartAfterIdle = v, "RFC 5681 4.1",
+          "after more than an RTO without sending data, cwnd restarts from at most the initial window"),
       // RFC 1122 4.2.3.6 MUST-24: keep-alives off by default, idle at least 2 hours.
       bool("keepalive", false, TcpConfig::keepalive, (b, v) -> b.keepalive = v,
           "RFC 1122 4.2.3.6; RFC 9293 MUST-24", "send keep-alive probes on an idle connection"),

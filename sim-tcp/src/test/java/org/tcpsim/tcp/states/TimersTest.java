@@ -7,6 +7,7 @@ import static org.tcpsim.core.Time.SECOND;
 import static org.tcpsim.tcp.TcpFlags.SYN;
 import static org.tcpsim.tcp.states.TcpHarness.IRS;
 import static org.tcpsim.tcp.states.TcpHarness.ISS;
+import static org.tcpsim.tcp.states.TcpHarness.MSS;
 import static org.tcpsim.tcp.states.TcpHarness.ackIn;
 import static org.tcpsim.tcp.states.TcpHarness.ackOut;
 import static org.tcpsim.tcp.states.TcpHarness.dataOut;
@@ -262,6 +263,56 @@ class TimersTest {
       h.sendData(100);
       h.runUntil(20 * SECOND);
       assertThat(h.signals()).containsExactly("connected");
+    }
+  }
+
+  // ===========================================================================================
+  @Nested
+  class RestartAfterIdle {
+    /** ESTABLISHED with a large cwnd: 20 segments sent and each acknowledged on its own. */
+    TcpHarness grown(TcpHarness h) {
+      h.conn.send(20 * MSS);
+      for (int round = 0; round < 10 && !h.sent.isEmpty(); round++) {
+        List<Segment> flight = new ArrayList<>(h.sent);
+        h.clearSent();
+        for (Segment s : flight) {
+          h.inject(in(IRS + 1).ack(s.seq() + s.dataLength()).window(65535).build());
+        }
+      }
+      assertThat(h.conn.sendQueue()).isZero();
+      assertThat(h.conn.congestionControl().cwnd()).isGreaterThan(20 * MSS);
+      h.clearSent();
+      return h;
+    }
+
+    @Test
+    void afterMoreThanAnRtoWithoutSendingCwndRestartsFromTheInitialWindow() {
+      // RFC 5681 4.1: "a TCP SHOULD set cwnd to no more than RW before beginning transmission if
+      // the TCP has not sent data in an interval exceeding the retransmission timeout", RW =
+      // min(IW, cwnd); IW is 4 segments of 536 octets (RFC 5681 3.1). The RTO is 1 s.
+      TcpHarness h = grown(new TcpHarness().established());
+      h.runUntil(h.sim.now() + 3300 * MS);
+      h.conn.send(20_000);
+      assertThat(h.sent).hasSize(4);
+      assertThat(h.conn.congestionControl().cwnd()).isEqualTo(4 * MSS);
+    }
+
+    @Test
+    void withinAnRtoTheWindowIsKept() {
+      TcpHarness h = grown(new TcpHarness().established());
+      h.runUntil(h.sim.now() + 900 * MS);
+      h.conn.send(20_000);
+      assertThat(h.sent).hasSizeGreaterThan(20);
+    }
+
+    @Test
+    void theSettingTurnsItOffAsLinuxDefaultsDo() {
+      // net.ipv4.tcp_slow_start_after_idle=0 in packetdrill's defaults.sh.
+      TcpHarness h = grown(TcpHarness.with(Profile.RFC5961, "slow-start-after-idle", "false")
+          .established());
+      h.runUntil(h.sim.now() + 3300 * MS);
+      h.conn.send(20_000);
+      assertThat(h.sent).hasSizeGreaterThan(20);
     }
   }
 }
