@@ -96,13 +96,23 @@ public final class Listener {
     return c;
   }
 
-  /** CLOSE (or ABORT) in LISTEN (RFC 9293 3.10.4): the listener goes; its connections stay. */
+  /** CLOSE in LISTEN (RFC 9293 3.10.4): the listener goes; its connections stay. */
   public void close() {
+    end(Transition.CLOSE_LISTEN);
+  }
+
+  /** ABORT in LISTEN (RFC 9293 3.10.5): the same as CLOSE, since nothing has been sent. */
+  public void abort() {
+    end(Transition.ABORT_LISTEN);
+  }
+
+  /** "Delete TCB, enter CLOSED state": SYNs to the port now find no listener. */
+  private void end(Transition t) {
     if (!open) {
       throw new TcpError(TcpError.DOES_NOT_EXIST);
     }
     open = false;
-    host.stateChanged(id, TcpState.LISTEN, TcpState.CLOSED, Transition.CLOSE_LISTEN.cause());
+    host.stateChanged(id, TcpState.LISTEN, TcpState.CLOSED, t.cause());
     host.listenerClosed(this);
   }
 

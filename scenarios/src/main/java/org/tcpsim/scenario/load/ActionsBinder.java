@@ -37,7 +37,7 @@ final class ActionsBinder extends SectionBinder {
     cx.timed(at, o, Key.AT);
     String host = cx.req(o, Key.HOST, cx.node(false));
     Action.Call c = cx.req(o, Key.CALL, CALL);
-    ConnId conn = cx.opt(o, Key.CONN, cx.connId(false));
+    ConnId conn = cx.opt(o, Key.CONN, cx.connId(true));
     Long size = cx.opt(o, Key.SIZE, SIZE);
     if (o.hasErrors()) {
       return null;
@@ -54,6 +54,12 @@ final class ActionsBinder extends SectionBinder {
       errors.add(o.loc(Key.CONN), o.p(Key.CONN), "'" + conn.local().display()
           + "' is not an endpoint of host " + host,
           "a connection id LOCAL>REMOTE whose local end is on " + host);
+    }
+    if (conn != null && conn.isListener() && c != Action.Call.CLOSE && c != Action.Call.ABORT) {
+      // RFC 9293 3.10: a passive OPEN in LISTEN takes CLOSE and ABORT; SEND needs a peer.
+      errors.add(o.loc(Key.CONN), o.p(Key.CONN), "'" + conn.local().display()
+          + ">*' is a listening socket, and call " + c.key() + " needs a connection",
+          "LOCAL>REMOTE such as \"" + host + ":1024>B:80\"");
     }
     if (c == Action.Call.SEND && (size == null || size == 0)) {
       errors.add(o.has(Key.SIZE) ? o.loc(Key.SIZE) : o.loc(), o.p(Key.SIZE),

@@ -30,6 +30,7 @@ import org.tcpsim.tcp.ConnectionId;
 import org.tcpsim.tcp.TcpDropReason;
 import org.tcpsim.tcp.TcpSignal;
 import org.tcpsim.tcp.Endpoint;
+import org.tcpsim.tcp.Listener;
 import org.tcpsim.tcp.Segment;
 import org.tcpsim.tcp.SocketHandler;
 import org.tcpsim.tcp.TcpConfig;
@@ -345,6 +346,10 @@ public final class Simulation {
         stack.open(id.local().port(), id.remote(), new SocketHandler() {});
         return;
       }
+      if (conn.isListener()) {
+        closeListener(stack, a.call(), id);
+        return;
+      }
       Connection c = stack.connection(id);
       if (c == null) {
         throw new TcpError(TcpError.DOES_NOT_EXIST);
@@ -361,6 +366,19 @@ public final class Simulation {
       notes.add(a.loc() + ": " + a.call().key() + " " + display(id) + " at " + Time.format(a.at())
           + ": " + signal.text());
       trace.publish(new UserSignal(sim.now(), a.host(), id, signal));
+    }
+  }
+
+  /** CLOSE or ABORT of a passive OPEN in LISTEN (RFC 9293 3.10.4, 3.10.5). */
+  private static void closeListener(TcpStack stack, Action.Call call, ConnectionId id) {
+    Listener l = stack.listener(id.local().port());
+    if (l == null || !l.isOpen()) {
+      throw new TcpError(TcpError.DOES_NOT_EXIST);
+    }
+    if (call == Action.Call.ABORT) {
+      l.abort();
+    } else {
+      l.close();
     }
   }
 

@@ -1,6 +1,7 @@
 package org.tcpsim.scenario.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,29 @@ class SimulationTest {
         "  - { listen: B:80, close: never }",
         "  - { connect: B:80, from: A, at: 0s, port: 1024, close: never }",
         "");
+
+    @Test
+    void closingAListenerEndsItsPassiveOpenAndItsConnectionsStay() throws Exception {
+      // RFC 9293 3.10.4, CLOSE in LISTEN: "Delete TCB, enter CLOSED state". The connection it
+      // already made goes on; a later SYN finds no listener and is answered with a reset.
+      RunResult r = run(OPEN + String.join("\n",
+          "  - { connect: B:80, from: A, at: 2s, port: 1025, close: never }",
+          "actions: [ { at: 1s, host: B, call: close, conn: \"B:80>*\" } ]",
+          "expect:",
+          "  - { host: B, conn: \"B:80>*\", state: CLOSED }",
+          "  - { host: B, conn: \"B:80>A:1024\", state: ESTABLISHED }",
+          "  - { host: A, conn: \"A:1025>B:80\", signal: connection reset }",
+          ""));
+      expectOk(r);
+    }
+
+    @Test
+    void aListenerTakesOnlyCloseAndAbort() throws Exception {
+      assertThatThrownBy(() -> run(OPEN + String.join("\n",
+          "actions: [ { at: 1s, host: B, call: send, conn: \"B:80>*\", size: 10B } ]",
+          "")))
+          .hasMessageContaining("'B:80>*' is a listening socket, and call send needs a connection");
+    }
 
     @Test
     void abortSendsAResetAndThePeerIsTold() throws Exception {
