@@ -203,58 +203,12 @@ public final class Connection extends Tcb {
 
   /** CLOSE (RFC 9293 3.10.4). */
   public void close() {
-    switch (state) {
-      case CLOSED -> throw new TcpError(TcpError.DOES_NOT_EXIST);
-      case LISTEN -> throw new IllegalStateException("a connection is never in LISTEN");
-      // "Delete the TCB and return 'error: closing' responses to any queued SENDs, or RECEIVEs."
-      case SYN_SENT -> {
-        transition(Transition.CLOSE_IN_SYN_SENT);
-        ended(TcpSignal.CLOSED);
-      }
-      // "If no SENDs have been issued and there is no pending data to send, then form a FIN
-      // segment and send it, and enter FIN-WAIT-1 state; otherwise, queue for processing after
-      // entering ESTABLISHED state." Here the FIN always waits for ESTABLISHED.
-      case SYN_RECEIVED -> queueFin();
-      case ESTABLISHED -> {
-        queueFin();
-        transition(Transition.CLOSE_IN_ESTABLISHED);
-        sender.output();
-      }
-      // RFC 1122 4.2.2.20 (a): CLOSE-WAIT goes to LAST-ACK, not CLOSING as RFC 793 p.61 says.
-      case CLOSE_WAIT -> {
-        queueFin();
-        transition(Transition.CLOSE_IN_CLOSE_WAIT);
-        sender.output();
-      }
-      case FIN_WAIT_1, FIN_WAIT_2, CLOSING, LAST_ACK, TIME_WAIT -> throw new TcpError(TcpError.CLOSING);
-    }
-  }
-
-  private void queueFin() {
-    if (sender.finQueued) {
-      throw new TcpError(TcpError.CLOSING);
-    }
-    sender.finQueued = true;
+    Closing.close(this);
   }
 
   /** ABORT (RFC 9293 3.10.5). */
   public void abort() {
-    switch (state) {
-      case CLOSED -> throw new TcpError(TcpError.DOES_NOT_EXIST);
-      case LISTEN -> throw new IllegalStateException("a connection is never in LISTEN");
-      case SYN_SENT -> transition(Transition.ABORT_IN_SYN_SENT);
-      // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>". After the RST the TCB is deleted and the
-      // 4-tuple answers as CLOSED would (docs/rfc-notes.md A16).
-      case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> {
-        if (state == SYN_RECEIVED && isPassive()) {
-          listener.halfOpenGone(); // its SYN queue slot is free again
-        }
-        sendReset(sndMax, "ABORT: <SEQ=SND.NXT><CTL=RST> (RFC 9293 3.10.5)");
-        transition(Transition.ABORT_WITH_RESET);
-      }
-      case CLOSING, LAST_ACK, TIME_WAIT -> transition(Transition.ABORT_AFTER_FIN);
-    }
-    ended(TcpSignal.CONNECTION_ABORTED);
+    Closing.abort(this);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -65,6 +65,11 @@ final class Sender {
     return buffer.length();
   }
 
+  /** Whether the user ever called SEND (RFC 9293 3.10.4's "no SENDs have been issued"). */
+  boolean sendsIssued() {
+    return buffer.totalQueued() > 0;
+  }
+
   long bytesAcked() {
     return bytesAcked;
   }
@@ -102,8 +107,8 @@ final class Sender {
         .flags(SYN)
         .window(c.receiver().announceWindow())
         .options(TcpOptions.NONE.withMss(cfg.mss()));
-    if (c.state() == TcpState.SYN_RECEIVED) {
-      b.ack(tcb.rcvNxt);
+    if (c.state() != TcpState.SYN_SENT) {
+      b.ack(tcb.rcvNxt); // the peer's SYN is known: SYN,ACK (in FIN-WAIT-1 after CLOSE, too)
     }
     Segment s = b.build();
     if (tcb.sndMax == tcb.iss) {
@@ -373,9 +378,38 @@ final class Sender {
             : "SYN,ACK retransmission (RFC 6298 5.4, 5.5)");
         c.setTimer(TimerKind.RETRANSMIT, c.now() + rtt.rto());
       }
-      case ESTABLISHED, FIN_WAIT_1, CLOSE_WAIT, CLOSING, LAST_ACK -> dataTimeout(elapsed);
+      case FIN_WAIT_1 -> {
+        if (tcb.sndUna == tcb.iss) {
+          synAckAndFinTimeout(elapsed);
+        } else {
+          dataTimeout(elapsed);
+        }
+      }
+      case ESTABLISHED, CLOSE_WAIT, CLOSING, LAST_ACK -> dataTimeout(elapsed);
       default -> { }
     }
+  }
+
+  /**
+   * A CLOSE in SYN-RECEIVED sent the FIN before our SYN was acknowledged (RFC 9293 3.10.4): both
+   * are outstanding, and both go again, the SYN,ACK under its own retry limit.
+   */
+  private void synAckAndFinTimeout(long elapsed) {
+    int limit = c.isPassive() ? cfg.synackRetries() : cfg.synRetries();
+    if (retransmits >= limit || (!c.isPassive() && elapsed >= cfg.r2Syn())) {
+      c.giveUp(Transition.SYN_ACK_RETRIES_EXHAUSTED_AFTER_CLOSE);
+      return;
+    }
+    retransmits++;
+    synRetransmitted = true;
+    rtt.backoff();
+    rttTiming = false;
+    segmentsRetransmitted++;
+    c.host().counts().retransmissions++;
+    sendSyn("SYN,ACK retransmission (RFC 6298 5.4, 5.5)");
+    sendData(finSeq, 0, true, "FIN retransmission after the SYN,ACK (RFC 6298 5.4)");
+    tcb.sndNxt = add(finSeq, 1);
+    c.setTimer(TimerKind.RETRANSMIT, c.now() + rtt.rto());
   }
 
   private void dataTimeout(long elapsed) {

@@ -32,6 +32,8 @@ public enum Transition {
   CLOSE_IN_SYN_SENT(CLOSED, "CLOSE in SYN-SENT: TCB deleted (RFC 9293 3.10.4)", SYN_SENT),
   CLOSE_IN_ESTABLISHED(FIN_WAIT_1,
       "CLOSE in ESTABLISHED: FIN queued after the data (RFC 9293 3.10.4)", ESTABLISHED),
+  CLOSE_IN_SYN_RECEIVED(FIN_WAIT_1, "CLOSE in SYN-RECEIVED with nothing to send: FIN sent "
+      + "(RFC 9293 3.10.4)", SYN_RECEIVED),
   CLOSE_IN_CLOSE_WAIT(LAST_ACK,
       "CLOSE in CLOSE-WAIT: FIN queued after the data (RFC 9293 3.10.4; RFC 1122 4.2.2.20 (a))",
       CLOSE_WAIT),
@@ -106,6 +108,8 @@ public enum Transition {
       "SYN retransmissions exhausted (RFC 1122 4.2.3.5; RFC 9293 MUST-23)", SYN_SENT),
   SYN_ACK_RETRIES_EXHAUSTED(CLOSED, "SYN,ACK retransmissions exhausted (RFC 4987 2)",
       SYN_RECEIVED),
+  SYN_ACK_RETRIES_EXHAUSTED_AFTER_CLOSE(CLOSED, "SYN,ACK and FIN retransmissions exhausted after "
+      + "CLOSE in SYN-RECEIVED (RFC 1122 4.2.3.5)", FIN_WAIT_1),
   R2_REACHED(CLOSED,
       "R2 reached: retransmissions exhausted (RFC 1122 4.2.3.5; RFC 9293 MUST-20)",
       ESTABLISHED, FIN_WAIT_1, CLOSE_WAIT, CLOSING, LAST_ACK),

@@ -2,6 +2,10 @@ package org.tcpsim.tcp.states;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tcpsim.core.Time.MS;
+import static org.tcpsim.core.Time.SECOND;
+import static org.tcpsim.tcp.TcpFlags.FIN;
+import static org.tcpsim.tcp.TcpFlags.PSH;
 import static org.tcpsim.tcp.TcpFlags.SYN;
 import static org.tcpsim.tcp.states.TcpHarness.ID;
 import static org.tcpsim.tcp.states.TcpHarness.IRS;
@@ -13,7 +17,9 @@ import static org.tcpsim.tcp.states.TcpHarness.ackOut;
 import static org.tcpsim.tcp.states.TcpHarness.dataOut;
 import static org.tcpsim.tcp.states.TcpHarness.finOut;
 import static org.tcpsim.tcp.states.TcpHarness.in;
+import static org.tcpsim.tcp.states.TcpHarness.out;
 import static org.tcpsim.tcp.states.TcpHarness.rstOut;
+import static org.tcpsim.tcp.states.TcpHarness.synOut;
 
 import java.util.function.Function;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -176,13 +182,44 @@ class UserCallsTest {
   @Nested
   class SynReceived {
     @Test
-    void closeIsQueuedAndTheFinFollowsTheCompletingAck() {
+    void closeWithNothingToSendSendsTheFinAtOnceAndEntersFinWait1() {
+      // RFC 9293 3.10.4, SYN-RECEIVED STATE: "If no SENDs have been issued and there is no
+      // pending data to send, then form a FIN segment and send it, and enter FIN-WAIT-1 state".
+      // The FIN takes ISS+1; the peer's ACK of ISS+2 acknowledges SYN and FIN together.
       TcpHarness h = new TcpHarness().synReceived();
+      h.runUntil(500 * MS);
+      h.conn.close();
+      h.expectSent(finOut(ISS + 1, IRS + 1));
+      h.expectState(TcpState.FIN_WAIT_1);
+      assertThat(h.listener.synQueueLength()).isZero();
+      h.inject(ackIn(IRS + 1, ISS + 2));
+      h.expectNothingSent();
+      h.expectState(TcpState.FIN_WAIT_2);
+    }
+
+    @Test
+    void theSynAckAndTheFinAreRetransmittedTogetherUntilAcknowledged() {
+      // Both are outstanding after the CLOSE: at the RTO (1 s after the SYN,ACK) both go again.
+      TcpHarness h = new TcpHarness().synReceived();
+      h.runUntil(500 * MS);
+      h.conn.close();
+      h.expectSent(finOut(ISS + 1, IRS + 1));
+      h.runUntil(1 * SECOND);
+      h.expectSent(synOut(IRS + 1), finOut(ISS + 1, IRS + 1));
+      h.inject(ackIn(IRS + 1, ISS + 2));
+      h.expectState(TcpState.FIN_WAIT_2);
+    }
+
+    @Test
+    void closeAfterASendIsQueuedAndTheFinFollowsTheData() {
+      // "... otherwise, queue for processing after entering ESTABLISHED state."
+      TcpHarness h = new TcpHarness().synReceived();
+      h.conn.send(30);
       h.conn.close();
       h.expectNothingSent();
       h.expectState(TcpState.SYN_RECEIVED);
       h.inject(ackIn(IRS + 1, ISS + 1));
-      h.expectSent(finOut(ISS + 1, IRS + 1));
+      h.expectSent(out(ISS + 1).ack(IRS + 1).flags(PSH | FIN).dataLength(30).build());
       h.expectState(TcpState.FIN_WAIT_1);
     }
 
