@@ -45,6 +45,8 @@ public final class Connection extends Tcb {
   /** How the user was told the connection ended; null until then (it is told once). */
   private TcpSignal ending;
   private long establishedAt = -1;
+  /** The TIME-WAIT incarnation this one reopened (RFC 9293 MAY-2), or null. */
+  private Reopened reopened;
   private final long openedAt;
 
   /**
@@ -328,6 +330,43 @@ public final class Connection extends Tcb {
     if (handler != null) {
       handler.connected(this);
     }
+  }
+
+  /** The TIME-WAIT {@code old} was reopened by this incarnation's SYN; it would have ended at {@code until}. */
+  private record Reopened(Connection old, long until) {}
+
+  void reopened(Connection old, long until) {
+    reopened = new Reopened(old, until);
+  }
+
+  /** When this connection's TIME-WAIT ends (now if it is not in TIME-WAIT). */
+  long timeWaitDeadline() {
+    Timer t = timers[TimerKind.TIME_WAIT.ordinal()];
+    return t != null && t.isSet() ? t.deadline() : host.now();
+  }
+
+  /**
+   * An acceptable RST answered the SYN,ACK of an incarnation that reopened TIME-WAIT: its SYN was
+   * an old duplicate, and RFC 9293 3.6.1's MAY-2 asks the connection to "return to TIME-WAIT
+   * state". This incarnation goes (the trace shows it as the return) and the old TCB comes back
+   * with the rest of its 2 MSL.
+   *
+   * @return false when this connection did not reopen a TIME-WAIT
+   */
+  boolean returnsToTimeWait() {
+    if (reopened == null) {
+      return false;
+    }
+    listener.halfOpenGone();
+    transition(Transition.OLD_DUPLICATE_SYN_BACK_TO_TIME_WAIT);
+    cancelTimers();
+    state = CLOSED;
+    host.connectionReleased(this);
+    Connection old = reopened.old();
+    old.state = TIME_WAIT;
+    host.connectionCreated(old);
+    old.setTimer(TimerKind.TIME_WAIT, Math.max(reopened.until(), host.now()));
+    return true;
   }
 
   /** A passive SYN-RECEIVED goes back to LISTEN: the listener forgets it (RFC 1122 4.2.2.20 (e)). */

@@ -263,6 +263,9 @@ final class SegmentArrives {
     }
     switch (c.state()) {
       case SYN_RECEIVED -> {
+        if (c.returnsToTimeWait()) {
+          return; // the SYN that reopened TIME-WAIT was an old duplicate (RFC 9293 MAY-2)
+        }
         if (c.isPassive()) {
           c.returnToListen(Transition.RST_IN_PASSIVE_SYN_RECEIVED);
         } else {

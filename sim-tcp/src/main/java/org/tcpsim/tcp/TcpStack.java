@@ -316,7 +316,8 @@ public final class TcpStack implements PacketHandler, TcpHost {
   /**
    * RFC 9293 3.10.7.4 MAY-2 (RFC 1122 4.2.2.13): a new SYN with SEG.SEQ > RCV.NXT for a
    * connection in TIME-WAIT may open a new incarnation, with an ISS above the old SND.NXT so that
-   * old duplicates cannot be confused (docs/rfc-notes.md A19).
+   * old duplicates cannot be confused (docs/rfc-notes.md A19). The old incarnation is kept: if
+   * the SYN turns out to be an old duplicate, the connection returns to it (MAY-2's condition 2).
    */
   private boolean reopensFromTimeWait(Connection c, Segment seg) {
     if (!cfg.timeWaitReuse() || !seg.has(SYN) || seg.has(ACK) || seg.has(RST)
@@ -328,10 +329,15 @@ public final class TcpStack implements PacketHandler, TcpHost {
       return false;
     }
     int oldSndNxt = c.sndNxt();
+    long timeWaitEnds = c.timeWaitDeadline();
     c.transition(Transition.SYN_REOPENS_TIME_WAIT);
     int generated = iss(c.id());
     int iss = SeqNum.gt(generated, oldSndNxt) ? generated : SeqNum.add(oldSndNxt, 65537);
     l.segmentArrives(c.id().remote(), seg, OptionalInt.of(iss));
+    Connection fresh = connections.get(key(c.id().local().port(), c.id().remote()));
+    if (fresh != null) {
+      fresh.reopened(c, timeWaitEnds);
+    }
     return true;
   }
 

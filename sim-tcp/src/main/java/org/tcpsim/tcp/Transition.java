@@ -84,6 +84,9 @@ public enum Transition {
       CLOSING, LAST_ACK, TIME_WAIT),
   SYN_REOPENS_TIME_WAIT(CLOSED, "new SYN with SEG.SEQ > RCV.NXT ends TIME-WAIT early (RFC 9293 "
       + "MAY-2; RFC 1122 4.2.2.13)", TIME_WAIT),
+  OLD_DUPLICATE_SYN_BACK_TO_TIME_WAIT(TIME_WAIT, "RST for our SYN,ACK: the SYN that reopened "
+      + "TIME-WAIT was an old duplicate, back to TIME-WAIT (RFC 9293 3.6.1 MAY-2; RFC 1122 "
+      + "4.2.2.13)", SYN_RECEIVED),
 
   // The close (RFC 9293 3.10.7.4, fifth and eighth checks).
   FIN_ACKED_IN_FIN_WAIT_1(FIN_WAIT_2,

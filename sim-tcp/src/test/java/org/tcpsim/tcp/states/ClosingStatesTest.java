@@ -1,6 +1,7 @@
 package org.tcpsim.tcp.states;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tcpsim.core.Time.SECOND;
 import static org.tcpsim.tcp.TcpFlags.ACK;
 import static org.tcpsim.tcp.TcpFlags.RST;
 import static org.tcpsim.tcp.TcpFlags.SYN;
@@ -286,6 +287,46 @@ class ClosingStatesTest {
       assertThat(h.sent.get(0).has(SYN | ACK)).isTrue();
       assertThat(h.sent.get(0).ack()).isEqualTo(5001);
       assertThat(l.synQueueLength()).isEqualTo(1);
+    }
+
+    @Test
+    void aReopeningSynThatTurnsOutAnOldDuplicateReturnsToTimeWait() {
+      // RFC 9293 3.6.1 (RFC 1122 4.2.2.13), MAY-2: the connection may accept a new SYN in
+      // TIME-WAIT if it "(2) returns to TIME-WAIT state if the SYN turns out to be an old
+      // duplicate". The peer has no such connection and answers the SYN,ACK with
+      // <SEQ=5001><CTL=RST>; the old TCB is back, for the rest of its 2 MSL.
+      TcpHarness h = new TcpHarness(Profile.RFC9293).timeWait();
+      long entered = h.sim.now();
+      Connection old = h.conn;
+      Listener l = h.stack.listen(TcpHarness.LOCAL_PORT, c -> h.app);
+      h.runUntil(entered + 10 * SECOND);
+      h.inject(in(5000).flags(SYN).build());
+      assertThat(h.sent).hasSize(1);
+      h.clearSent();
+      h.inject(in(5001).flags(RST).build());
+      h.expectNothingSent();
+      assertThat(h.stack.connection(ID)).isSameAs(old);
+      assertThat(old.state()).isEqualTo(TcpState.TIME_WAIT);
+      assertThat(l.synQueueLength()).isZero();
+      assertThat(h.stateChanges()).extracting(c -> c.from() + ">" + c.to()).endsWith(
+          "TIME-WAIT>CLOSED", "LISTEN>SYN-RECEIVED", "SYN-RECEIVED>TIME-WAIT");
+      // The peer's FIN, sent again, gets the old incarnation's ACK, not a RST from the listener.
+      h.inject(finIn(IRS + 1, ISS + 2));
+      h.expectSent(ackOut(ISS + 2, IRS + 2));
+    }
+
+    @Test
+    void theReturnedTimeWaitLastsItsFullTwoMsl() {
+      TcpHarness h = new TcpHarness(Profile.RFC9293).timeWait();
+      long ends = h.sim.now() + 2 * h.config.msl();
+      h.stack.listen(TcpHarness.LOCAL_PORT, c -> h.app);
+      h.runUntil(h.sim.now() + 10 * SECOND);
+      h.inject(in(5000).flags(SYN).build());
+      h.inject(in(5001).flags(RST).build());
+      h.runUntil(ends - 1);
+      h.expectState(TcpState.TIME_WAIT);
+      h.runUntil(ends);
+      h.expectState(TcpState.CLOSED);
     }
 
     @Test
