@@ -255,6 +255,9 @@ public final class Connection extends Tcb {
 
   /** Retransmissions or probes gave up (RFC 1122 4.2.3.5): the connection ends in "timeout". */
   void giveUp(Transition t) {
+    if (state == SYN_RECEIVED && returnsToTimeWait()) {
+      return; // no answer to the SYN,ACK of a reopened TIME-WAIT: the SYN was an old duplicate
+    }
     if (isPassive() && state == SYN_RECEIVED) {
       listener.synAckTimeout();
     }
@@ -312,6 +315,7 @@ public final class Connection extends Tcb {
   /** ESTABLISHED is entered; the user hears of it from {@link #announceEstablished()}. */
   void becomeEstablished(Transition t) {
     establishedAt = host.now();
+    reopened = null; // the new incarnation is real: the old TIME-WAIT is gone for good
     if (isPassive()) {
       listener.established();
     }
@@ -346,10 +350,10 @@ public final class Connection extends Tcb {
   }
 
   /**
-   * An acceptable RST answered the SYN,ACK of an incarnation that reopened TIME-WAIT: its SYN was
-   * an old duplicate, and RFC 9293 3.6.1's MAY-2 asks the connection to "return to TIME-WAIT
-   * state". This incarnation goes (the trace shows it as the return) and the old TCB comes back
-   * with the rest of its 2 MSL.
+   * The SYN that reopened TIME-WAIT turned out to be an old duplicate: an acceptable RST answered
+   * our SYN,ACK, the SYN,ACK retries ran out, or a SYN arrived in the window. RFC 9293 3.6.1's
+   * MAY-2 asks the connection to "return to TIME-WAIT state". This incarnation goes (the trace
+   * shows it as the return) and the old TCB comes back with the rest of its 2 MSL.
    *
    * @return false when this connection did not reopen a TIME-WAIT
    */

@@ -210,7 +210,7 @@ public final class Listener {
     synQueue++; // established() takes it off again
     event("syn-cookies-accepted");
     c.openFromCookie(seg, mss);
-    if (seg.dataLength() > 0 || seg.has(TcpFlags.FIN)) {
+    if (c.state() != TcpState.CLOSED && (seg.dataLength() > 0 || seg.has(TcpFlags.FIN))) {
       c.segmentArrives(seg); // the data riding on the ACK
     }
     return true;
@@ -227,6 +227,11 @@ public final class Listener {
   }
 
   // --- What its connections tell it -------------------------------------------------------------
+
+  /** Whether a SYN would make a connection now, not be dropped or answered with a cookie. */
+  boolean hasSynRoom() {
+    return synQueue < cfg.backlog() && acceptQueue.size() < cfg.backlog();
+  }
 
   boolean hasAcceptRoom() {
     return acceptQueue.size() < cfg.backlog();

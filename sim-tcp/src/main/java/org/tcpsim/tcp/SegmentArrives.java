@@ -31,14 +31,7 @@ import static org.tcpsim.tcp.TcpState.TIME_WAIT;
 final class SegmentArrives {
   private SegmentArrives() {}
 
-  /** Least time between two ACKs for unacceptable pure ACKs (Linux: tcp_invalid_ratelimit, 500 ms). */
-  static final long OUT_OF_WINDOW_ACK_INTERVAL = 500_000_000L;
 
-  /**
-   * What the first check accepted of a segment (RFC 9293 3.10.7.4): the part from {@code seq} on,
-   * {@code skip} data octets in, {@code len} long, and whether its SYN and FIN survived trimming.
-   */
-  record Accepted(int seq, int skip, int len, boolean syn, boolean fin, boolean trimmed) {}
 
   // ---------------------------------------------------------------------------------------------
   // RFC 9293 3.10.7.3: SYN-SENT STATE
@@ -102,6 +95,9 @@ final class SegmentArrives {
     c.becomeEstablished(Transition.SYN_ACK_IN_SYN_SENT);
     receiver.sendAck("<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> completes the handshake (RFC 9293 3.10.7.3, fourth check)");
     c.announceEstablished();
+    if (c.state() == CLOSED) {
+      return; // the application aborted on "connected"
+    }
     if (sender.finQueued) {
       c.transition(Transition.CLOSE_QUEUED_IN_SYN_SENT);
     }
@@ -126,7 +122,7 @@ final class SegmentArrives {
       return;
     }
     TcpState initial = c.state();
-    Accepted a = firstCheck(c, seg);
+    FirstCheck.Accepted a = FirstCheck.accept(c, seg);
     if (a == null) {
       return;
     }
@@ -158,90 +154,6 @@ final class SegmentArrives {
     processText(c, seg, a.seq(), a.skip(), a.len(), a.fin());
     sender.output();
     receiver.flushAck();
-  }
-
-  /**
-   * The first check, the sequence number (RFC 9293 3.10.7.4), trimming first (docs/rfc-notes.md
-   * A1): cut off whatever lies before RCV.NXT, an old SYN or FIN included, then test what remains.
-   *
-   * @return what was accepted, or null when the segment was unacceptable (and answered)
-   */
-  private static Accepted firstCheck(Connection c, Segment seg) {
-    Tcb tcb = c;
-    int wnd = tcb.rcvWnd();
-    int seq = seg.seq();
-    int len = seg.dataLength();
-    int skip = 0;
-    boolean syn = seg.has(SYN);
-    boolean fin = seg.has(FIN);
-    boolean trimmed = false;
-    int before = diff(tcb.rcvNxt, seq);
-    if (before > 0) {
-      trimmed = true;
-      if (syn) {
-        syn = false;
-        seq = add(seq, 1);
-        before--;
-      }
-      int cut = Math.min(before, len);
-      skip += cut;
-      len -= cut;
-      seq = add(seq, cut);
-      before -= cut;
-      if (before > 0 && fin) {
-        fin = false;
-        seq = add(seq, 1);
-        before--;
-      }
-    }
-    boolean acceptable;
-    if (before > 0) {
-      acceptable = false; // wholly before RCV.NXT
-    } else if (wnd == 0) {
-      // Table 6 with RCV.WND = 0: only SEG.SEQ = RCV.NXT is acceptable; its data is thrown
-      // away but its ACK, window and URG are processed (docs/rfc-notes.md A3).
-      acceptable = seq == tcb.rcvNxt;
-      if (acceptable && (len > 0 || syn || fin)) {
-        len = 0;
-        syn = false;
-        fin = false;
-        trimmed = true;
-      }
-    } else {
-      // What remains starts at or after RCV.NXT: acceptable when it starts inside the window.
-      acceptable = lt(seq, add(tcb.rcvNxt, wnd));
-      // Trim what lies beyond the window (docs/rfc-notes.md A2), a FIN there too: a FIN right
-      // after the last octet that fits lies at RCV.NXT+RCV.WND, outside.
-      int room = diff(add(tcb.rcvNxt, wnd), seq) - (syn ? 1 : 0);
-      if (acceptable && len >= room) {
-        len = Math.min(len, Math.max(0, room));
-        fin = false;
-      }
-    }
-    if (!acceptable) {
-      unacceptable(c, seg);
-      return null;
-    }
-    return new Accepted(seq, skip, len, syn, fin, trimmed);
-  }
-
-  /**
-   * "If an incoming segment is not acceptable, an acknowledgment should be sent in reply (unless
-   * the RST bit is set ...): <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"
-   */
-  private static void unacceptable(Connection c, Segment seg) {
-    Receiver receiver = c.receiver();
-    c.drop(seg, TcpDropReason.OUT_OF_WINDOW, "segment outside the receive window (RFC 9293 3.10.7.4, first check)");
-    if (seg.dataLength() == 0 && !seg.has(SYN) && !seg.has(FIN)) {
-      // An unacceptable pure ACK is answered at most once per OUT_OF_WINDOW_ACK_INTERVAL: two
-      // desynchronized ends would otherwise answer each other's ACKs for ever (the ACK loop of
-      // RFC 1337 H2 and docs/rfc-notes.md A27; Linux's tcp_invalid_ratelimit). Segments with
-      // data, SYN or FIN are never part of such a loop and are always answered.
-      if (!receiver.outOfWindowAckAllowed(c.now(), OUT_OF_WINDOW_ACK_INTERVAL)) {
-        return;
-      }
-    }
-    receiver.sendAck("unacceptable segment: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 9293 3.10.7.4, first check)");
   }
 
   /** The first and second checks for a segment with RST (RFC 9293 3.10.7.4; RFC 5961 3.2). */
@@ -300,7 +212,9 @@ final class SegmentArrives {
     if (c.state() == SYN_RECEIVED && c.isPassive()) {
       // RFC 1122 4.2.2.20 (e): a passive SYN-RECEIVED returns to LISTEN, silently.
       c.drop(seg, TcpDropReason.SYN, "SYN in window in SYN-RECEIVED after a passive OPEN (RFC 9293 3.10.7.4, fourth check)");
-      c.returnToListen(Transition.SYN_IN_PASSIVE_SYN_RECEIVED);
+      if (!c.returnsToTimeWait()) {
+        c.returnToListen(Transition.SYN_IN_PASSIVE_SYN_RECEIVED);
+      }
       return;
     }
     if (c.state() == TIME_WAIT && cfg.timeWaitReuse() && !cfg.rfc5961Syn()) {
@@ -341,6 +255,9 @@ final class SegmentArrives {
       return ackInSynReceived(c, seg);
     }
     int ack = seg.ack();
+    if (tcb.sndUna == tcb.iss && !ackOfOurSyn(c, seg)) {
+      return false;
+    }
     // RFC 5961 5.2 / MAY-12: an ACK older than SND.UNA - MAX.SND.WND is discarded with an ACK.
     if (cfg.rfc5961Ack() && lt(ack, add(tcb.sndUna, -Math.max(tcb.maxSndWnd, 1)))) {
       c.drop(seg, TcpDropReason.OLD_ACK, "SEG.ACK < SND.UNA - MAX.SND.WND (RFC 5961 5.2; RFC 9293 MAY-12)");
@@ -368,8 +285,28 @@ final class SegmentArrives {
       // A duplicate ACK as RFC 5681 section 2 defines it (a zero window's answers to probes are not).
       sender.duplicateAck(ack);
     }
+    sender.ackHeard();
     sender.windowOpened();
     return ourFinAcknowledged(c);
+  }
+
+  /**
+   * FIN-WAIT-1 entered from SYN-RECEIVED by a CLOSE (RFC 9293 3.10.4), our SYN still
+   * unacknowledged: the ACK must meet SYN-RECEIVED's test, SND.UNA < SEG.ACK =< SND.NXT (errata
+   * 3301), and the window variables are set from it as on entering ESTABLISHED
+   * (docs/rfc-notes.md A6).
+   *
+   * @return false when the segment was answered with a RST and dropped
+   */
+  private static boolean ackOfOurSyn(Connection c, Segment seg) {
+    int ack = seg.ack();
+    if (!(lt(c.sndUna, ack) && leq(ack, c.sndMax))) {
+      c.sendReset(ack, "ACK not acknowledging our SYN after CLOSE in SYN-RECEIVED: <SEQ=SEG.ACK><CTL=RST> (RFC 9293 3.10.7.4, fifth check)");
+      c.drop(seg, TcpDropReason.UNACCEPTABLE_ACK, "ACK outside SND.UNA < SEG.ACK =< SND.NXT while our SYN is unacknowledged (RFC 9293 3.10.7.4, fifth check)");
+      return false;
+    }
+    c.updateWindow(seg, ack);
+    return true;
   }
 
   /** The fifth check in SYN-RECEIVED: SND.UNA < SEG.ACK =< SND.NXT (errata 3301). */
@@ -393,6 +330,9 @@ final class SegmentArrives {
     sender.ackAdvances(ack);
     c.becomeEstablished(Transition.ACK_IN_SYN_RECEIVED);
     c.announceEstablished();
+    if (c.state() == CLOSED) {
+      return false; // the application aborted on "connected"
+    }
     if (sender.finQueued) {
       // A CLOSE that came in SYN-RECEIVED with data still queued takes effect now.
       c.transition(Transition.CLOSE_QUEUED_IN_SYN_RECEIVED);
@@ -425,7 +365,7 @@ final class SegmentArrives {
   /**
    * The sixth to eighth checks (URG, text, FIN) on the accepted part of a segment: {@code len}
    * octets from {@code seq}, {@code skip} octets into its data, and its FIN if it kept one. (The
-   * parts of {@link Accepted}, passed apart so that the record never leaves the method that made
+   * parts of {@link FirstCheck.Accepted}, passed apart so that the record never leaves the method that made
    * it, and the JIT's escape analysis can leave it unallocated.)
    */
   private static void processText(Connection c, Segment seg, int seq, int skip, int len, boolean fin) {

@@ -40,6 +40,8 @@ final class Sender {
   private long outstandingSince;
   private boolean synRetransmitted;
   private long persistInterval;
+  /** Zero-window probes sent since the last acceptable ACK. */
+  private int probesUnanswered;
   /** When data (not a pure ACK or FIN) last went out; Long.MIN_VALUE before any. */
   private long lastDataSent = Long.MIN_VALUE;
   private long bytesAcked;
@@ -234,6 +236,9 @@ final class Sender {
 
   /** Re-sends one segment from SND.UNA (fast retransmit, NewReno partial ACK, RFC 6298 5.4). */
   private void retransmitFirst(String cause) {
+    if (!c.state().canSendData()) {
+      return;
+    }
     long outstandingData = Math.max(0, Math.min(buffer.length(), (long) diff(tcb.sndMax, dataUna)));
     int len = (int) Math.min(outstandingData, tcb.sndMss);
     boolean fin = finSent && add(tcb.sndUna, len) == finSeq;
@@ -328,6 +333,11 @@ final class Sender {
     return tcb.sndMax != tcb.sndUna;
   }
 
+  /** An acceptable ACK arrived (RFC 9293 3.10.7.4, fifth check): the peer answers probes. */
+  void ackHeard() {
+    probesUnanswered = 0;
+  }
+
   /** The peer opened its window: a persist wait is over. */
   void windowOpened() {
     if (tcb.sndWnd > 0 && c.isTimerSet(TimerKind.PERSIST)) {
@@ -418,11 +428,9 @@ final class Sender {
       return;
     }
     retransmits++;
-    if (retransmits == cfg.r1()) {
+    boolean r1 = retransmits == cfg.r1();
+    if (r1) {
       c.host().timerFired(c.id(), TimerKind.R1, "R1 reached: negative advice to IP (RFC 1122 4.2.3.5)");
-      if (cfg.r1Signal()) {
-        c.deliveryProblem();
-      }
     }
     // RFC 5681 3.1 eq. (4) and the loss window; RFC 6298 5.5 back off; 5.4 retransmit the
     // earliest unacknowledged segment: go back to SND.UNA.
@@ -435,6 +443,10 @@ final class Sender {
       retransmitFirst("retransmission after timeout (RFC 6298 5.4)");
     }
     c.setTimer(TimerKind.RETRANSMIT, c.now() + rtt.rto());
+    if (r1 && cfg.r1Signal()) {
+      // Last: the application may CLOSE or ABORT from the callback.
+      c.deliveryProblem();
+    }
   }
 
   private void startPersist() {
@@ -456,9 +468,19 @@ final class Sender {
       output(true);
       return;
     }
+    // RFC 9293 3.8.6.1: the connection is kept while the receiver answers; probes that go
+    // unanswered count as retransmissions do (Linux's tcp_probe_timer), or a dead peer behind a
+    // zero window would hold the connection for ever (keep-alive cannot help: MUST-26).
+    if (++probesUnanswered > cfg.retries()) {
+      c.giveUp(Transition.ZERO_WINDOW_PROBES_UNANSWERED);
+      return;
+    }
     // A zero-window probe: one octet beyond the window (RFC 9293 3.8.6.1; MUST-36). SND.NXT does
-    // not move, so the octet is sent again as ordinary data when the window opens.
+    // not move, so the octet is sent again as ordinary data when the window opens. It is not
+    // data sent for RFC 5681 4.1's idle test: the sender was blocked, not idle.
+    long lastData = lastDataSent;
     sendData(tcb.sndNxt, 1, false, "zero-window probe (RFC 9293 3.8.6.1, MUST-36)");
+    lastDataSent = lastData;
     persistInterval = Math.min(persistInterval * 2, cfg.rtoMax());
     c.setTimer(TimerKind.PERSIST, c.now() + persistInterval);
   }

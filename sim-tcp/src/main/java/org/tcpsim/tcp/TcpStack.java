@@ -325,7 +325,9 @@ public final class TcpStack implements PacketHandler, TcpHost {
       return false;
     }
     Listener l = listeners.get(c.id().local().port());
-    if (l == null) {
+    if (l == null || !l.hasSynRoom()) {
+      // A full backlog would drop the SYN or answer with a cookie (whose ISS is not above the old
+      // SND.NXT): either way MAY-2's conditions fail, and TIME-WAIT stays.
       return false;
     }
     int oldSndNxt = c.sndNxt();

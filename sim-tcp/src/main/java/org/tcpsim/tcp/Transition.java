@@ -84,9 +84,8 @@ public enum Transition {
       CLOSING, LAST_ACK, TIME_WAIT),
   SYN_REOPENS_TIME_WAIT(CLOSED, "new SYN with SEG.SEQ > RCV.NXT ends TIME-WAIT early (RFC 9293 "
       + "MAY-2; RFC 1122 4.2.2.13)", TIME_WAIT),
-  OLD_DUPLICATE_SYN_BACK_TO_TIME_WAIT(TIME_WAIT, "RST for our SYN,ACK: the SYN that reopened "
-      + "TIME-WAIT was an old duplicate, back to TIME-WAIT (RFC 9293 3.6.1 MAY-2; RFC 1122 "
-      + "4.2.2.13)", SYN_RECEIVED),
+  OLD_DUPLICATE_SYN_BACK_TO_TIME_WAIT(TIME_WAIT, "the SYN that reopened TIME-WAIT was an old "
+      + "duplicate: back to TIME-WAIT (RFC 9293 3.6.1 MAY-2; RFC 1122 4.2.2.13)", SYN_RECEIVED),
 
   // The close (RFC 9293 3.10.7.4, fifth and eighth checks).
   FIN_ACKED_IN_FIN_WAIT_1(FIN_WAIT_2,
@@ -116,6 +115,8 @@ public enum Transition {
   R2_REACHED(CLOSED,
       "R2 reached: retransmissions exhausted (RFC 1122 4.2.3.5; RFC 9293 MUST-20)",
       ESTABLISHED, FIN_WAIT_1, CLOSE_WAIT, CLOSING, LAST_ACK),
+  ZERO_WINDOW_PROBES_UNANSWERED(CLOSED, "zero-window probes unanswered: retries exhausted (RFC "
+      + "9293 3.8.6.1; RFC 1122 4.2.3.5)", ESTABLISHED, FIN_WAIT_1, CLOSE_WAIT, CLOSING, LAST_ACK),
   KEEPALIVE_UNANSWERED(CLOSED, "keep-alive probes unanswered (RFC 1122 4.2.3.6)",
       ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT, CLOSING, LAST_ACK),
   TIME_WAIT_EXPIRED(CLOSED, "2 MSL elapsed in TIME-WAIT (RFC 9293 3.10.8)", TIME_WAIT);

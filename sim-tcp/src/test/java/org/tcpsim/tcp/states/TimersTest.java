@@ -13,14 +13,17 @@ import static org.tcpsim.tcp.states.TcpHarness.ackOut;
 import static org.tcpsim.tcp.states.TcpHarness.dataOut;
 import static org.tcpsim.tcp.states.TcpHarness.in;
 import static org.tcpsim.tcp.states.TcpHarness.out;
+import static org.tcpsim.tcp.states.TcpHarness.rstOut;
 import static org.tcpsim.tcp.states.TcpHarness.synOut;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.tcpsim.tcp.Connection;
 import org.tcpsim.tcp.Profile;
 import org.tcpsim.tcp.Segment;
+import org.tcpsim.tcp.SocketHandler;
 import org.tcpsim.tcp.TcpSignal;
 import org.tcpsim.tcp.TcpState;
 import org.tcpsim.tcp.trace.UserSignal;
@@ -181,6 +184,22 @@ class TimersTest {
     }
 
     @Test
+    void unansweredProbesEndTheConnectionAfterTheRetries() {
+      // RFC 9293 3.8.6.1 keeps the connection while the receiver answers; a peer that dies behind
+      // a zero window stops answering, and its probes count as retransmissions do (Linux's
+      // tcp_probe_timer). Keep-alive cannot help here: MUST-26 forbids probes with data
+      // outstanding. With retries 3: the fourth probe is not sent, the connection times out.
+      TcpHarness h = TcpHarness.with(Profile.RFC5961, "retries", "3").synSent();
+      h.inject(synAck(0));
+      h.expectSent(ackOut(ISS + 1, IRS + 1));
+      h.conn.send(100);
+      h.runUntil(30 * MINUTE);
+      assertThat(h.sent).hasSize(3).containsOnly(out(ISS + 1).ack(IRS + 1).dataLength(1).build());
+      h.expectState(TcpState.CLOSED);
+      assertThat(h.app.closed).containsExactly("timeout");
+    }
+
+    @Test
     void persistIsUsedUnderEveryProfile() {
       for (Profile p : Profile.values()) {
         TcpHarness h = new TcpHarness(p).synSent();
@@ -253,6 +272,25 @@ class TimersTest {
           .extracting(e -> e.time()).containsExactly(8 * SECOND);
       h.expectState(TcpState.ESTABLISHED);
       assertThat(h.app.closed).isEmpty();
+    }
+
+    @Test
+    void anAbortFromTheSignalIsTheLastThingSent() {
+      // The application may act on the news: the retransmission goes before the signal, and after
+      // an ABORT from it nothing follows the RST.
+      TcpHarness h = new TcpHarness().established();
+      h.conn.setHandler(new SocketHandler() {
+        @Override
+        public void deliveryProblem(Connection c) {
+          c.abort();
+        }
+      });
+      h.runUntil(1 * SECOND);
+      h.sendData(100);
+      h.runUntil(60 * SECOND);
+      assertThat(h.sent).containsExactly(dataOut(ISS + 1, IRS + 1, 100),
+          dataOut(ISS + 1, IRS + 1, 100), dataOut(ISS + 1, IRS + 1, 100), rstOut(ISS + 101));
+      h.expectState(TcpState.CLOSED);
     }
 
     @Test

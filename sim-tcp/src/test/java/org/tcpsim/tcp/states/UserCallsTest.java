@@ -29,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tcpsim.tcp.Connection;
 import org.tcpsim.tcp.ConnectionStatus;
+import org.tcpsim.tcp.SocketHandler;
 import org.tcpsim.tcp.TcpError;
 import org.tcpsim.tcp.TcpSignal;
 import org.tcpsim.tcp.TcpOptions;
@@ -137,6 +138,24 @@ class UserCallsTest {
   // ===========================================================================================
   @Nested
   class SynSent {
+    @Test
+    void anAbortOnConnectedWithACloseQueuedEndsTheConnectionThere() {
+      // A CLOSE queued behind data in SYN-RECEIVED takes effect on ESTABLISHED (RFC 9293 3.10.4),
+      // unless the application aborted when it heard "connected": then nothing more happens.
+      TcpHarness h = new TcpHarness().synReceivedActive();
+      h.conn.send(10);
+      h.conn.close();
+      h.conn.setHandler(new SocketHandler() {
+        @Override
+        public void connected(Connection c) {
+          c.abort();
+        }
+      });
+      h.inject(ackIn(IRS + 1, ISS + 1));
+      h.expectSent(rstOut(ISS + 1));
+      h.expectState(TcpState.CLOSED);
+    }
+
     @Test
     void sendIsQueuedUntilEstablished() {
       TcpHarness h = new TcpHarness().synSent();
