@@ -12,15 +12,16 @@ import org.tcpsim.scenario.sweep.collect.Collector;
 /**
  * {@code tcpsim collect DIR... [--out DIR]}: tables and plots from a sweep's runs, also from
  * shards run on several machines. Prints one line saying what was written; warnings about
- * missing runs go to stderr and do not change the exit status, since an unfinished sweep is
- * still worth a look.
+ * missing runs and damaged run files go to stderr and do not change the exit status, since an
+ * unfinished sweep is still worth a look (README "Experiments", "Damaged run files").
  */
 public final class CollectCommand {
   static final CommandSpec SPEC = new CommandSpec("collect", List.of(
       "Collect the runs of a sweep, or of its shards, into tables and plots. They are runs.csv, "
           + "summary.csv (n, mean, sd, 95% confidence interval, min, max per measure and grid "
           + "point), plots/MEASURE.png and .svg, and manifest.json.",
-      "Missing runs are reported but are not an error. Exit status: 0 collected; 2 bad input "
+      "Missing runs, and damaged run files (skipped, their runs counted as missing), are "
+          + "reported but are not an error. Exit status: 0 collected; 2 bad input "
           + "(not a sweep directory, directories of different sweeps, an unreadable file)."),
       List.of(OptionSpec.value("--out", "DIR",
           "Where to write the tables and plots (default: the first DIR).")),

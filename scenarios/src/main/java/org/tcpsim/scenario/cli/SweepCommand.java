@@ -19,6 +19,7 @@ import org.tcpsim.scenario.run.Measures;
 import org.tcpsim.scenario.run.Simulation;
 import org.tcpsim.scenario.sweep.ManifestDiff;
 import org.tcpsim.scenario.sweep.Progress;
+import org.tcpsim.scenario.sweep.RunFileCheck;
 import org.tcpsim.scenario.sweep.Shard;
 import org.tcpsim.scenario.sweep.SweepFiles;
 import org.tcpsim.scenario.sweep.SweepManifest;
@@ -33,7 +34,8 @@ public final class SweepCommand {
   static final CommandSpec SPEC = new CommandSpec("sweep", List.of(
       "Run a scenario over a grid of parameter values with replications. Each finished run is "
           + "written to DIR/runs/ at once; running the same command again resumes where it "
-          + "stopped. When every run is done, 'tcpsim collect DIR' is run: runs.csv, summary.csv "
+          + "stopped, setting aside damaged run files (as NNNNNN.json.damaged) and running them "
+          + "again. When every run is done, 'tcpsim collect DIR' is run: runs.csv, summary.csv "
           + "(mean, sd, 95% confidence interval) and plots.",
       "Exit status: 0 done; 2 bad input; 3 internal error."),
       List.of(
@@ -198,6 +200,7 @@ public final class SweepCommand {
   private int run(SweepRunner runner, SweepManifest manifest, Shard part, Path dir)
       throws BadInput, IOException, InterruptedException {
     int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+    setAsideDamaged(runner, part, dir);
     int todo = runner.pending(part).size();
     stderr.printf("%s: %d points x %d replications = %d runs%s; %d to run on %d threads, "
             + "into %s%n", manifest.scenario(), manifest.points(), manifest.replications(),
@@ -217,6 +220,26 @@ public final class SweepCommand {
             : "; " + outcome.failedExpectations() + " runs had a failed expectation "
                 + "(see expectations.held)");
     return collectIfComplete(runner, dir);
+  }
+
+  /**
+   * A damaged run file would count as finished and make the collect fail on it, so the sweep
+   * would never complete: set aside every damaged file of this shard, name them all in one
+   * warning, and let them run again (README "Experiments", "Damaged run files").
+   */
+  private void setAsideDamaged(SweepRunner runner, Shard part, Path dir) throws BadInput {
+    List<RunFileCheck.Damaged> damaged;
+    try {
+      damaged = runner.setAsideDamaged(part);
+    } catch (IOException e) {
+      throw new BadInput("tcpsim sweep: " + dir.resolve(SweepFiles.RUNS) + ": a damaged run "
+          + "file cannot be set aside (" + e.getMessage() + "); remove it and run again");
+    }
+    if (!damaged.isEmpty()) {
+      stderr.printf("tcpsim sweep: %s set aside and run again: %s; each is kept as "
+          + "NNNNNN.json%s%n", RunFileCheck.count(damaged), RunFileCheck.list(damaged),
+          RunFileCheck.SET_ASIDE_SUFFIX);
+    }
   }
 
   /**

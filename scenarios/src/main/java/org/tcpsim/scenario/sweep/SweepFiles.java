@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * A sweep's directory: {@code sweep.json} (the {@link SweepManifest}) and {@code runs/}, one
  * {@code NNNNNN.json} per finished run. Every file is written to a temporary name in the same
  * directory and renamed into place, so a reader (or a resumed sweep) sees a whole file or none,
- * even after {@code kill -9}.
+ * even after {@code kill -9}; a file damaged outside tcpsim is caught by {@link RunFileCheck}.
  */
 public final class SweepFiles {
   public static final String MANIFEST = "sweep.json";

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a shard of a sweep on a fixed pool of threads, skipping runs whose file is already in the
  * directory (a sweep interrupted by Ctrl-C, a crash or {@code kill -9} resumes where it
- * stopped). Each finished run is written at once, atomically, so nothing finished is lost.
+ * stopped) once {@link #setAsideDamaged} has moved away the files that are not whole. Each
+ * finished run is written at once, atomically, so nothing finished is lost.
  */
 public final class SweepRunner {
   /** How a shard went. */
@@ -49,6 +50,32 @@ public final class SweepRunner {
     for (int r = 0; r < plan.runs(); r++) {
       if (shard.owns(r) && !Files.exists(SweepFiles.runFile(dir, r))) {
         out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Checks the file of each of the shard's finished runs and sets aside every damaged one
+   * ({@link RunFileCheck}), so that {@link #pending} sees its run as not done and the sweep runs
+   * it again (README "Experiments", "Damaged run files"). Only the shard's own runs: other shards
+   * may be writing into the same directory (README "Shards").
+   *
+   * @return the files set aside, in run order, with where they were and why
+   * @throws IOException when a damaged file cannot be renamed
+   */
+  public List<RunFileCheck.Damaged> setAsideDamaged(Shard shard) throws IOException {
+    List<RunFileCheck.Damaged> out = new ArrayList<>();
+    for (int r = 0; r < plan.runs(); r++) {
+      Path file = SweepFiles.runFile(dir, r);
+      if (!shard.owns(r) || !Files.exists(file)) {
+        continue;
+      }
+      try {
+        RunFileCheck.read(file, r, plan.manifest());
+      } catch (RunFileCheck.DamagedFile e) {
+        RunFileCheck.setAside(file);
+        out.add(new RunFileCheck.Damaged(r, file, e.getMessage()));
       }
     }
     return out;

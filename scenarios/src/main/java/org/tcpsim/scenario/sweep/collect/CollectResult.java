@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.tcpsim.scenario.sweep.RunFileCheck;
 
 /**
  * What a collect found and wrote, for the line the command prints and the warnings about runs
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
  * @param missing every run number not found, ascending
  * @param files every file written, relative to {@code out}, in writing order
  * @param plots how many plots (each a PNG and an SVG)
- * @param runsPerDir how many run files each directory given holds, in the order given
+ * @param runsPerDir how many good run files each directory given holds, in the order given
+ * @param damaged every run file left out as damaged (README "Experiments", "Damaged run files")
  */
 public record CollectResult(
     Path out,
@@ -28,13 +30,15 @@ public record CollectResult(
     List<Integer> missing,
     List<String> files,
     int plots,
-    Map<Path, Integer> runsPerDir) {
+    Map<Path, Integer> runsPerDir,
+    List<RunFileCheck.Damaged> damaged) {
   private static final int LISTED = 10;
 
   public CollectResult {
     missing = List.copyOf(missing);
     files = List.copyOf(files);
     runsPerDir = Collections.unmodifiableMap(new LinkedHashMap<>(runsPerDir));
+    damaged = List.copyOf(damaged);
   }
 
   /** Whether every run of the sweep was found. */
@@ -49,12 +53,16 @@ public record CollectResult(
   }
 
   /**
-   * Nothing when complete; otherwise how many runs are missing and which, and, when several
-   * directories were given, each one holding fewer runs than an even share of the sweep (the
-   * shards that look unfinished).
+   * Every damaged run file, all in one line; then nothing when complete; otherwise how many runs
+   * are missing and which, and, when several directories were given, each one holding fewer runs
+   * than an even share of the sweep (the shards that look unfinished).
    */
   public List<String> warnings() {
     List<String> w = new ArrayList<>();
+    if (!damaged.isEmpty()) {
+      w.add("warning: " + RunFileCheck.count(damaged) + " skipped: " + RunFileCheck.list(damaged)
+          + "; a sweep resumed into their directory sets them aside and runs them again");
+    }
     if (complete()) {
       return w;
     }

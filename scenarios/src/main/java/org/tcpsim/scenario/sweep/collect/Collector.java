@@ -37,7 +37,10 @@ public final class Collector {
    * @param out where to write; may be one of {@code dirs}
    * @param commandLine the collect command as typed, recorded in {@code manifest.json}
    * @throws CollectException when a directory is not a sweep, the directories hold different
-   *     sweeps, a file is unreadable or inconsistent, or an output cannot be written
+   *     sweeps, the manifest is unreadable or inconsistent, a run file is outside the sweep or
+   *     differs from the same run in another directory, or an output cannot be written; a
+   *     damaged run file is not an error but a warning (README "Experiments", "Damaged run
+   *     files")
    */
   public static CollectResult collect(List<Path> dirs, Path out, String commandLine)
       throws CollectException {
@@ -64,7 +67,7 @@ public final class Collector {
         manifestJson(manifest, dirs, shards.runs().size(), missing, commandLine));
     write(out, MANIFEST, json, files);
     return new CollectResult(out, shards.runs().size(), manifest.runs(), missing, files,
-        plots.size(), shards.runsPerDir());
+        plots.size(), shards.runsPerDir(), shards.damaged());
   }
 
   private static List<Integer> missing(List<RunRecord> runs, int expected) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.math.BigInteger;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tcpsim.scenario.sweep.ManifestDiff;
+import org.tcpsim.scenario.sweep.RunFileCheck;
 import org.tcpsim.scenario.sweep.RunRecord;
 import org.tcpsim.scenario.sweep.SweepFiles;
 import org.tcpsim.scenario.sweep.SweepManifest;
@@ -28,21 +30,28 @@ import org.tcpsim.scenario.sweep.SweepManifest.Dimension;
  * on different machines), merged by run number.
  *
  * <p>Reading checks what would otherwise make a wrong table silently: every directory must
- * hold the same sweep as the first, every run file must be the run its name says and sit at the
- * grid point its number implies, and a run found in two directories must be the same run. A simulation is deterministic, so the same run gives the
- * same record wherever it ran; two different records for one number mean mixed-up sweeps.
+ * hold the same sweep as the first, and a run found in two directories must be the same run. A
+ * simulation is deterministic, so the same run gives the same record wherever it ran; two
+ * different records for one number mean mixed-up sweeps. A run file that is not the run its
+ * name says (cut short, empty, another run's, at another grid point: {@link RunFileCheck}) is
+ * damaged rather than a different sweep: it is left out, named, and its run is missing unless
+ * another directory holds it (README "Experiments", "Damaged run files"). Collect only reads,
+ * so it leaves the file where it is; a resumed sweep sets it aside and runs it again.
  *
  * @param manifest the sweep, as the first directory describes it
  * @param runs each run found, once, in run order
- * @param runsPerDir how many run files each directory holds, in the order given
+ * @param runsPerDir how many good run files each directory holds, in the order given
+ * @param damaged every damaged run file, by directory in the order given, then by run
  */
-record Shards(SweepManifest manifest, List<RunRecord> runs, Map<Path, Integer> runsPerDir) {
+record Shards(SweepManifest manifest, List<RunRecord> runs, Map<Path, Integer> runsPerDir,
+    List<RunFileCheck.Damaged> damaged) {
   private static final Pattern RUN_FILE = Pattern.compile("(\\d{6,})\\.json");
   private static final String EXPECTED = "expected the --out directory of tcpsim sweep";
 
   Shards {
     runs = List.copyOf(runs);
     runsPerDir = Collections.unmodifiableMap(new LinkedHashMap<>(runsPerDir));
+    damaged = List.copyOf(damaged);
   }
 
   /** Reads and merges {@code dirs}; at least one. */
@@ -55,14 +64,13 @@ record Shards(SweepManifest manifest, List<RunRecord> runs, Map<Path, Integer> r
     for (Path dir : dirs.subList(1, dirs.size())) {
       sameSweep(dirs.get(0), first, dir, manifest(dir));
     }
-    Grid grid = new Grid(first);
     TreeMap<Integer, Found> merged = new TreeMap<>();
     Map<Path, Integer> perDir = new LinkedHashMap<>();
+    List<RunFileCheck.Damaged> damaged = new ArrayList<>();
     for (Path dir : dirs) {
-      List<Found> found = runs(dir);
+      List<Found> found = runs(dir, first, damaged);
       perDir.merge(dir, found.size(), Integer::sum);
       for (Found f : found) {
-        check(f, first, grid);
         Found earlier = merged.putIfAbsent(f.record.run(), f);
         if (earlier != null && !earlier.record.equals(f.record)) {
           throw new CollectException(String.format(
@@ -72,7 +80,8 @@ record Shards(SweepManifest manifest, List<RunRecord> runs, Map<Path, Integer> r
         }
       }
     }
-    return new Shards(first, merged.values().stream().map(f -> f.record).toList(), perDir);
+    return new Shards(first, merged.values().stream().map(f -> f.record).toList(), perDir,
+        damaged);
   }
 
   /** A run record and the file it came from, for messages. */
@@ -141,67 +150,51 @@ record Shards(SweepManifest manifest, List<RunRecord> runs, Map<Path, Integer> r
     }
   }
 
-  private static List<Found> runs(Path dir) throws CollectException {
+  /**
+   * The good run files of {@code dir}, in run order; each damaged one goes to {@code damaged}
+   * instead, in run order.
+   */
+  private static List<Found> runs(Path dir, SweepManifest m, List<RunFileCheck.Damaged> damaged)
+      throws CollectException {
     Path runs = dir.resolve(SweepFiles.RUNS);
     List<Found> found = new ArrayList<>();
     if (!Files.isDirectory(runs)) {
       return found;
     }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(runs)) {
-      for (Path f : files) {
+    // Sorted, so that warnings name damaged files in the same order on every file system.
+    List<Map.Entry<Integer, Path>> files = new ArrayList<>();
+    try (DirectoryStream<Path> list = Files.newDirectoryStream(runs)) {
+      for (Path f : list) {
         Matcher name = RUN_FILE.matcher(f.getFileName().toString());
         if (name.matches()) {
-          found.add(new Found(run(f, Integer.parseInt(name.group(1))), f));
+          files.add(Map.entry(number(f, name.group(1), m), f));
         }
       }
     } catch (IOException e) {
       throw new CollectException(runs + ": cannot list: " + CollectException.reason(e), e);
     }
+    files.sort(Map.Entry.<Integer, Path>comparingByKey().thenComparing(Map.Entry::getValue));
+    for (Map.Entry<Integer, Path> f : files) {
+      try {
+        found.add(new Found(RunFileCheck.read(f.getValue(), f.getKey(), m), f.getValue()));
+      } catch (RunFileCheck.DamagedFile e) {
+        damaged.add(new RunFileCheck.Damaged(f.getKey(), f.getValue(), e.getMessage()));
+      }
+    }
     return found;
   }
 
-  private static RunRecord run(Path file, int number) throws CollectException {
-    RunRecord r;
-    try {
-      r = SweepFiles.json().readValue(file.toFile(), RunRecord.class);
-    } catch (JsonProcessingException e) {
-      throw new CollectException(file + ": not a run record: " + describe(e), e);
-    } catch (IOException e) {
-      throw new CollectException(file + ": cannot read: " + CollectException.reason(e), e);
+  /**
+   * The run a file's name says; a number beyond the sweep is not a damaged run of it but a
+   * file from another sweep, which collect refuses as it refuses another manifest.
+   */
+  private static int number(Path file, String digits, SweepManifest m) throws CollectException {
+    BigInteger run = new BigInteger(digits);
+    if (run.compareTo(BigInteger.valueOf(m.runs())) >= 0) {
+      throw new CollectException(String.format("%s: run %s is outside the sweep's %d runs "
+          + "(0 to %d)", file, run, m.runs(), m.runs() - 1));
     }
-    if (r.run() != number) {
-      throw new CollectException(String.format(
-          "%s: holds run %d, expected run %d as its name says", file, r.run(), number));
-    }
-    return r;
-  }
-
-  /** The run's number must fit the sweep and match its point, replication and values. */
-  private static void check(Found f, SweepManifest m, Grid grid) throws CollectException {
-    RunRecord r = f.record;
-    if (r.run() >= m.runs()) {
-      throw new CollectException(String.format(
-          "%s: run %d is outside the sweep's %d runs (0 to %d)",
-          f.file, r.run(), m.runs(), m.runs() - 1));
-    }
-    int point = r.run() / m.replications();
-    int replication = r.run() % m.replications();
-    if (r.point() != point || r.replication() != replication) {
-      throw new CollectException(String.format(
-          "%s: says point %d, replication %d, but run %d of a sweep with %d replications "
-              + "per point is point %d, replication %d",
-          f.file, r.point(), r.replication(), r.run(), m.replications(), point, replication));
-    }
-    List<String> keys = grid.keys();
-    List<String> values = grid.values(point);
-    for (int i = 0; i < keys.size(); i++) {
-      String v = r.parameters().get(keys.get(i));
-      if (v != null && !v.equals(values.get(i))) {
-        throw new CollectException(String.format(
-            "%s: %s is %s, but point %d of the sweep has %s", f.file, keys.get(i), v, point,
-            values.get(i)));
-      }
-    }
+    return run.intValue();
   }
 
   private static String firstDifference(RunRecord a, RunRecord b) {

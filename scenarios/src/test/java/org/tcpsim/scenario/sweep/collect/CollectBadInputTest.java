@@ -39,50 +39,12 @@ class CollectBadInputTest {
   }
 
   @Test
-  void aBrokenRunFileIsNamedInOneLine() throws Exception {
-    Path dir = SweepFixture.writeAll(tmp.resolve("sweep"), grid);
-    Files.writeString(dir.resolve("runs/000003.json"), "{\"run\": 3, \"point\": ");
-    assertThatThrownBy(() -> collect(dir, dir)).isInstanceOf(CollectException.class)
-        .hasMessageStartingWith(dir.resolve("runs/000003.json") + ": not a run record: line 1")
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-  }
-
-  @Test
   void aBrokenManifestIsNamed() throws Exception {
     Path dir = SweepFixture.writeAll(tmp.resolve("sweep"), grid);
     Files.writeString(dir.resolve("sweep.json"), "[]");
     assertThatThrownBy(() -> collect(dir, dir))
         .hasMessageStartingWith(dir.resolve("sweep.json") + ": not a sweep manifest: ")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-  }
-
-  @Test
-  void aRunFileHoldingAnotherRunIsRefused() throws Exception {
-    Path dir = SweepFixture.writeAll(tmp.resolve("sweep"), grid);
-    Files.copy(dir.resolve("runs/000004.json"), dir.resolve("runs/000003.json"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    assertThatThrownBy(() -> collect(dir, dir)).hasMessage(
-        dir.resolve("runs/000003.json") + ": holds run 4, expected run 3 as its name says");
-  }
-
-  @Test
-  void aRunAtTheWrongGridPointIsRefused() throws Exception {
-    Path dir = SweepFixture.writeAll(tmp.resolve("sweep"), grid);
-    RunRecord r = SweepFixture.run(grid, 4);
-    SweepFiles.writeRun(dir, new RunRecord(4, 2, 1, 7, r.parameters(), true, r.measures()));
-    assertThatThrownBy(() -> collect(dir, dir)).hasMessage(dir.resolve("runs/000004.json")
-        + ": says point 2, replication 1, but run 4 of a sweep with 3 replications per point "
-        + "is point 1, replication 1");
-  }
-
-  @Test
-  void aRunWithOtherParameterValuesIsRefused() throws Exception {
-    Path dir = SweepFixture.writeAll(tmp.resolve("sweep"), grid);
-    RunRecord r = SweepFixture.run(grid, 4);
-    SweepFiles.writeRun(dir, new RunRecord(4, 1, 1, 7,
-        Map.of("links.0.delay", "20ms", "links.0.loss", "0.1"), true, r.measures()));
-    assertThatThrownBy(() -> collect(dir, dir)).hasMessage(dir.resolve("runs/000004.json")
-        + ": links.0.delay is 20ms, but point 1 of the sweep has 10ms");
   }
 
   @Test
