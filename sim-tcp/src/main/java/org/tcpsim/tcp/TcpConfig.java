@@ -1,5 +1,6 @@
 package org.tcpsim.tcp;
 
+import java.util.Map;
 import java.util.Objects;
 import org.tcpsim.core.Time;
 import org.tcpsim.tcp.cc.CongestionAlgorithm;
@@ -48,52 +49,89 @@ public record TcpConfig(
     boolean rfc1337,
     boolean timeWaitReuse) {
 
+  /**
+   * The longest duration any setting may hold, 1000 hours (about 41 days). Time is a {@code long}
+   * count of nanoseconds (292 years), and the TCP adds at most twice a setting to the clock (2*MSL
+   * for TIME-WAIT, RFC 9293 3.4.1; a persist interval doubled up to rto-max, RFC 6298 5.5), so
+   * with every setting at most this no timer of a run shorter than 290 years overflows. It is far
+   * beyond any value the RFCs or Linux use (keep-alive idle: 2 h; Linux caps it at 32767 s).
+   */
+  public static final long MAX_DURATION = 1000 * Time.HOUR;
+
   public TcpConfig {
     Objects.requireNonNull(isn, "isn");
     Objects.requireNonNull(congestion, "congestion");
     positive("mss", mss);
     if (mss > 65495) {
-      throw new IllegalArgumentException("mss must be at most 65495, got " + mss);
+      throw new InvalidSettings("mss must be at most 65495, got " + mss, "mss");
     }
     if (window < 0 || window > 65535) {
       // Window scaling (RFC 7323) is not implemented: the header's 16 bits are the limit.
-      throw new IllegalArgumentException("window must be 0..65535 bytes, got " + window);
+      throw new InvalidSettings("window must be 0..65535 bytes, got " + window, "window");
     }
-    positive("msl", msl);
+    duration("msl", msl);
     positive("backlog", backlog);
-    positive("rto-initial", rtoInitial);
-    positive("rto-min", rtoMin);
-    if (rtoMax < rtoMin) {
-      throw new IllegalArgumentException("rto-max (" + Time.format(rtoMax)
-          + ") is below rto-min (" + Time.format(rtoMin) + ")");
-    }
-    positive("clock-granularity", clockGranularity);
+    duration("rto-initial", rtoInitial);
+    duration("rto-min", rtoMin);
+    duration("rto-max", rtoMax);
+    checkRto(rtoInitial, rtoMin, rtoMax);
+    duration("clock-granularity", clockGranularity);
     nonNegative("syn-retries", synRetries);
     nonNegative("synack-retries", synackRetries);
     nonNegative("retries", retries);
     nonNegative("r1", r1);
-    positive("r2", r2);
-    positive("r2-syn", r2Syn);
-    positive("delayed-ack-timeout", delayedAckTimeout);
+    duration("r2", r2);
+    duration("r2-syn", r2Syn);
+    duration("delayed-ack-timeout", delayedAckTimeout);
     if (delayedAckTimeout >= 500_000_000L) {
       // RFC 9293 MUST-40 / RFC 1122 4.2.3.2: the delay MUST be less than 0.5 s.
-      throw new IllegalArgumentException("delayed-ack-timeout must be below 500ms (RFC 9293 MUST-40)");
+      throw new InvalidSettings(
+          "delayed-ack-timeout must be below 500ms (RFC 9293 MUST-40)", "delayed-ack-timeout");
     }
-    positive("keepalive-idle", keepaliveIdle);
-    positive("keepalive-interval", keepaliveInterval);
+    duration("keepalive-idle", keepaliveIdle);
+    duration("keepalive-interval", keepaliveInterval);
     positive("keepalive-probes", keepaliveProbes);
     positive("challenge-ack-limit", challengeAckLimit);
   }
 
+  /**
+   * RFC 6298 2.4 and 2.5 bound every RTO, the first one (2.1) included: {@link RttEstimator}
+   * refuses an initial RTO outside [rto-min, rto-max], so a configuration that has one is refused
+   * here, where the settings are read, rather than when the first connection opens.
+   */
+  private static void checkRto(long initial, long min, long max) {
+    if (max < min) {
+      throw new InvalidSettings("rto-max (" + Time.format(max) + ") is below rto-min ("
+          + Time.format(min) + ")", "rto-min", "rto-max");
+    }
+    if (initial < min) {
+      throw new InvalidSettings("rto-initial (" + Time.format(initial) + ") is below rto-min ("
+          + Time.format(min) + ")", "rto-min", "rto-initial");
+    }
+    if (initial > max) {
+      throw new InvalidSettings("rto-initial (" + Time.format(initial) + ") is above rto-max ("
+          + Time.format(max) + ")", "rto-initial", "rto-max");
+    }
+  }
+
   private static void positive(String name, long v) {
     if (v <= 0) {
-      throw new IllegalArgumentException(name + " must be positive, got " + v);
+      throw new InvalidSettings(name + " must be positive, got " + v, name);
     }
   }
 
   private static void nonNegative(String name, long v) {
     if (v < 0) {
-      throw new IllegalArgumentException(name + " must be >= 0, got " + v);
+      throw new InvalidSettings(name + " must be >= 0, got " + v, name);
+    }
+  }
+
+  /** A duration setting: positive, and at most {@link #MAX_DURATION}. */
+  private static void duration(String name, long v) {
+    positive(name, v);
+    if (v > MAX_DURATION) {
+      throw new InvalidSettings(name + " must be at most " + Time.format(MAX_DURATION) + ", got "
+          + Time.format(v), name);
     }
   }
 
@@ -105,6 +143,14 @@ public record TcpConfig(
   /** This configuration with one setting changed, by its kebab-case name. */
   public TcpConfig with(String key, String value) {
     return TcpSettings.apply(this, key, value);
+  }
+
+  /**
+   * This configuration with several settings changed at once, checked together only at the end
+   * (so {@code rto-initial: 100ms, rto-min: 50ms} works from a profile whose rto-min is 1s).
+   */
+  public TcpConfig with(Map<String, String> values) {
+    return TcpSettings.apply(this, values);
   }
 
   /**

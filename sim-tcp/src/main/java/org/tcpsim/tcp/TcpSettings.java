@@ -26,7 +26,8 @@ public final class TcpSettings {
   /**
    * One setting. {@code kind} is what a value looks like; {@code form} writes it for the README
    * ({@code size}, {@code N|none}); {@code expected} says so in words for error messages ("an
-   * integer from 1 to 1000000").
+   * integer from 1 to 1000000"); {@code min} and {@code max} are the bounds it says, for the
+   * kinds that have them.
    */
   public static final class Setting {
     private final String key;
@@ -36,9 +37,11 @@ public final class TcpSettings {
     private final String rfc;
     private final String meaning;
     private final Value<?> value;
+    private final long min;
+    private final long max;
 
     private Setting(String key, SettingKind kind, String form, String expected, String rfc,
-        String meaning, Value<?> value) {
+        String meaning, Value<?> value, long min, long max) {
       this.key = key;
       this.kind = kind;
       this.form = form;
@@ -46,6 +49,8 @@ public final class TcpSettings {
       this.rfc = rfc;
       this.meaning = meaning;
       this.value = value;
+      this.min = min;
+      this.max = max;
     }
 
     public String key() {
@@ -63,6 +68,19 @@ public final class TcpSettings {
 
     public String expected() {
       return expected;
+    }
+
+    /**
+     * The smallest value allowed, for an {@link SettingKind#INTEGER}, {@link SettingKind#SIZE}
+     * (bytes) or {@link SettingKind#DURATION} (nanoseconds); 0 for the other kinds.
+     */
+    public long min() {
+      return min;
+    }
+
+    /** The largest value allowed, as {@link #min()}; 0 for the kinds without bounds. */
+    public long max() {
+      return max;
     }
 
     public String rfc() {
@@ -102,6 +120,12 @@ public final class TcpSettings {
     }
   }
 
+  /**
+   * The upper bound of a duration setting (1000 h, {@link TcpConfig#MAX_DURATION}: the clock
+   * must hold now + 2 * the setting); the lower bound is 1ns, as none of them may be 0.
+   */
+  private static final long MAX = TcpConfig.MAX_DURATION;
+
   // One entry per setting: its name, bounds, RFC 9293 value (the rfc9293 profile's; Profile
   // changes what the other profiles do differently), its component in TcpConfig and its field in
   // the builder, where it comes from and what it means. The list's order is the README's.
@@ -112,7 +136,7 @@ public final class TcpSettings {
       size("window", 0, 65535, 65535, TcpConfig::window, (b, v) -> b.window = v,
           "RFC 9293 3.8.6", "receive buffer, the largest window announced (bytes, <= 65535)"),
       // RFC 9293 3.4.1: the MSL is "arbitrarily defined to be 2 minutes".
-      duration("msl", 2 * MINUTE, TcpConfig::msl, (b, v) -> b.msl = v,
+      duration("msl", 2 * MINUTE, MAX, TcpConfig::msl, (b, v) -> b.msl = v,
           "RFC 9293 3.4.1, MUST-13", "maximum segment lifetime; TIME-WAIT lasts 2*MSL"),
       setting("isn", SettingKind.ISN, "clock|rfc6528|N[,N...]",
           "clock, rfc6528, or fixed numbers from 0 to 4294967295 (\"300,400\": one per connection)",
@@ -129,14 +153,14 @@ public final class TcpSettings {
           "RFC 4987 2", "bound on the SYN queue and on the accept queue of a listener"),
       bool("syn-cookies", false, TcpConfig::synCookies, (b, v) -> b.synCookies = v,
           "RFC 4987 3.6", "answer SYNs statelessly with a cookie while the SYN queue is full"),
-      duration("rto-initial", SECOND, TcpConfig::rtoInitial, (b, v) -> b.rtoInitial = v,
+      duration("rto-initial", SECOND, MAX, TcpConfig::rtoInitial, (b, v) -> b.rtoInitial = v,
           "RFC 6298 2.1", "RTO before the first RTT sample"),
-      duration("rto-min", SECOND, TcpConfig::rtoMin, (b, v) -> b.rtoMin = v,
+      duration("rto-min", SECOND, MAX, TcpConfig::rtoMin, (b, v) -> b.rtoMin = v,
           "RFC 6298 2.4", "lower bound on the RTO"),
       // RFC 6298 2.5: a maximum value "MAY be placed on RTO provided it is at least 60 seconds".
-      duration("rto-max", 60 * SECOND, TcpConfig::rtoMax, (b, v) -> b.rtoMax = v,
+      duration("rto-max", 60 * SECOND, MAX, TcpConfig::rtoMax, (b, v) -> b.rtoMax = v,
           "RFC 6298 2.5", "upper bound on the RTO (and on backed-off timers)"),
-      duration("clock-granularity", MS, TcpConfig::clockGranularity,
+      duration("clock-granularity", MS, MAX, TcpConfig::clockGranularity,
           (b, v) -> b.clockGranularity = v,
           "RFC 6298 2 (G)", "timer granularity G in RTO = SRTT + max(G, 4*RTTVAR)"),
       // With r2-syn: 1+2+4+...+60 s, so the OPEN fails after 3 min (MUST-23).
@@ -158,16 +182,17 @@ public final class TcpSettings {
           "RFC 9293 3.8.3, SHLD-9",
           "tell the application \"delivery problem\" when R1 is reached"),
       // RFC 1122 4.2.3.5: R2 at least 100 s, and at least 3 minutes for a SYN.
-      duration("r2", 100 * SECOND, TcpConfig::r2, (b, v) -> b.r2 = v,
+      duration("r2", 100 * SECOND, MAX, TcpConfig::r2, (b, v) -> b.r2 = v,
           "RFC 1122 4.2.3.5; RFC 9293 MUST-20",
           "time retransmitting data before the connection fails (>= 100 s)"),
-      duration("r2-syn", 3 * MINUTE, TcpConfig::r2Syn, (b, v) -> b.r2Syn = v,
+      duration("r2-syn", 3 * MINUTE, MAX, TcpConfig::r2Syn, (b, v) -> b.r2Syn = v,
           "RFC 1122 4.2.3.5; RFC 9293 MUST-23",
           "time retransmitting a SYN before OPEN fails (>= 3 min)"),
       bool("delayed-ack", true, TcpConfig::delayedAck, (b, v) -> b.delayedAck = v,
           "RFC 1122 4.2.3.2; RFC 9293 SHLD-18",
           "delay ACKs (an ACK for at least every second full segment)"),
-      duration("delayed-ack-timeout", 200 * MS, TcpConfig::delayedAckTimeout,
+      // RFC 9293 MUST-40 (RFC 1122 4.2.3.2): the delay MUST be less than 0.5 s.
+      duration("delayed-ack-timeout", 200 * MS, 500 * MS - 1, TcpConfig::delayedAckTimeout,
           (b, v) -> b.delayedAckTimeout = v,
           "RFC 9293 MUST-40", "longest delay of an ACK (< 500ms)"),
       bool("nagle", true, TcpConfig::nagle, (b, v) -> b.nagle = v,
@@ -186,10 +211,10 @@ public final class TcpSettings {
       // RFC 1122 4.2.3.6 MUST-24: keep-alives off by default, idle at least 2 hours.
       bool("keepalive", false, TcpConfig::keepalive, (b, v) -> b.keepalive = v,
           "RFC 1122 4.2.3.6; RFC 9293 MUST-24", "send keep-alive probes on an idle connection"),
-      duration("keepalive-idle", 2 * HOUR, TcpConfig::keepaliveIdle,
+      duration("keepalive-idle", 2 * HOUR, MAX, TcpConfig::keepaliveIdle,
           (b, v) -> b.keepaliveIdle = v,
           "RFC 9293 MUST-26", "idle time before the first keep-alive (>= 2h by default)"),
-      duration("keepalive-interval", 75 * SECOND, TcpConfig::keepaliveInterval,
+      duration("keepalive-interval", 75 * SECOND, MAX, TcpConfig::keepaliveInterval,
           (b, v) -> b.keepaliveInterval = v,
           "RFC 1122 4.2.3.6", "time between unanswered keep-alives"),
       integer("keepalive-probes", 1, 255, 9, TcpConfig::keepaliveProbes,
@@ -240,24 +265,41 @@ public final class TcpSettings {
   /**
    * {@code config} with {@code key} set to {@code value} (as written in a scenario file).
    *
-   * @throws IllegalArgumentException naming the setting and what was expected
+   * @throws InvalidSettings naming the setting and what was expected, or the settings the new
+   *     value disagrees with
    */
   public static TcpConfig apply(TcpConfig config, String key, String value) {
-    Setting s = SETTINGS.get(key);
-    if (s == null) {
-      throw new IllegalArgumentException(
-          "unknown TCP setting '" + key + "'; expected one of " + String.join(", ", SETTINGS.keySet()));
-    }
+    return apply(config, Map.of(key, value));
+  }
+
+  /**
+   * {@code config} with every setting of {@code values} changed, then checked as a whole: the
+   * settings that must agree (rto-min <= rto-initial <= rto-max) are compared only once all are
+   * set, so the order they are written in does not matter.
+   *
+   * @throws InvalidSettings naming the setting whose value is bad and what was expected, or the
+   *     settings that disagree
+   */
+  public static TcpConfig apply(TcpConfig config, Map<String, String> values) {
     TcpConfig.Builder b = new TcpConfig.Builder();
     for (Setting each : TABLE) {
       each.value.copy(config, b);
     }
-    try {
-      s.value.assign(b, value.strip());
-    } catch (IllegalArgumentException e) {
-      String msg = e.getMessage();
-      throw new IllegalArgumentException(
-          key + ": " + msg + (msg.contains("expected") ? "" : ", expected " + s.expected()), e);
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      String key = e.getKey();
+      Setting s = SETTINGS.get(key);
+      if (s == null) {
+        throw new InvalidSettings("unknown TCP setting '" + key + "'; expected one of "
+            + String.join(", ", SETTINGS.keySet()), key);
+      }
+      try {
+        s.value.assign(b, e.getValue().strip());
+      } catch (IllegalArgumentException ex) {
+        String msg = ex.getMessage();
+        throw new InvalidSettings(
+            key + ": " + msg + (msg.contains("expected") ? "" : ", expected " + s.expected()), ex,
+            key);
+      }
     }
     return b.build();
   }
@@ -296,30 +338,63 @@ public final class TcpSettings {
 
   private static Setting setting(String key, SettingKind kind, String form, String expected,
       Value<?> value, String rfc, String meaning) {
-    return new Setting(key, kind, form, expected, rfc, meaning, value);
+    return new Setting(key, kind, form, expected, rfc, meaning, value, 0, 0);
+  }
+
+  private static Setting bounded(String key, SettingKind kind, String expected, Value<?> value,
+      String rfc, String meaning, long min, long max) {
+    String form = kind.name().toLowerCase(Locale.ROOT);
+    return new Setting(key, kind, form, expected, rfc, meaning, value, min, max);
   }
 
   private static Setting integer(String key, long min, long max, int initial,
       Function<TcpConfig, Integer> get, BiConsumer<TcpConfig.Builder, Integer> set, String rfc,
       String meaning) {
-    return setting(key, SettingKind.INTEGER, "integer", "an integer from " + min + " to " + max,
+    return bounded(key, SettingKind.INTEGER, "an integer from " + min + " to " + max,
         new Value<>(initial, v -> (int) parseLong(v, min, max), String::valueOf, get, set),
-        rfc, meaning);
+        rfc, meaning, min, max);
   }
 
   /** A number of bytes; scenario files may write units ({@code 64KB}), converted before here. */
   private static Setting size(String key, long min, long max, int initial,
       Function<TcpConfig, Integer> get, BiConsumer<TcpConfig.Builder, Integer> set, String rfc,
       String meaning) {
-    return setting(key, SettingKind.SIZE, "size", "a size from " + min + " to " + max + " bytes",
+    return bounded(key, SettingKind.SIZE, "a size from " + min + " to " + max + " bytes",
         new Value<>(initial, v -> (int) parseLong(v, min, max), String::valueOf, get, set),
-        rfc, meaning);
+        rfc, meaning, min, max);
   }
 
-  private static Setting duration(String key, long initial, Function<TcpConfig, Long> get,
-      BiConsumer<TcpConfig.Builder, Long> set, String rfc, String meaning) {
-    return setting(key, SettingKind.DURATION, "duration", "a duration such as 200ms",
-        new Value<>(initial, Time::parse, Time::format, get, set), rfc, meaning);
+  /**
+   * A duration from 1ns to {@code max}: every duration setting is a positive time, and bounded so
+   * that the clock holds the arithmetic the TCP does on it (see {@link TcpConfig#MAX_DURATION}).
+   */
+  private static Setting duration(String key, long initial, long max,
+      Function<TcpConfig, Long> get, BiConsumer<TcpConfig.Builder, Long> set, String rfc,
+      String meaning) {
+    // A bound below MAX comes from an RFC, which the message names.
+    String why = max == MAX ? "" : " (below " + readable(max + 1) + ": " + rfc + ")";
+    return bounded(key, SettingKind.DURATION, "a duration from 1ns to " + readable(max) + why,
+        new Value<>(initial, v -> parseDuration(v, max), Time::format, get, set), rfc, meaning,
+        1, max);
+  }
+
+  private static long parseDuration(String v, long max) {
+    long t = Time.parse(v);
+    if (t < 1 || t > max) {
+      throw new IllegalArgumentException(readable(t) + " is too " + (t < 1 ? "small" : "large"));
+    }
+    return t;
+  }
+
+  /** A duration in the unit a person would write it in: {@code 1000h}, {@code 2min}, {@code 1.5s}. */
+  private static String readable(long t) {
+    if (t > 0 && t % HOUR == 0) {
+      return t / HOUR + "h";
+    }
+    if (t > 0 && t % MINUTE == 0) {
+      return t / MINUTE + "min";
+    }
+    return Time.format(t);
   }
 
   private static Setting bool(String key, boolean initial, Function<TcpConfig, Boolean> get,

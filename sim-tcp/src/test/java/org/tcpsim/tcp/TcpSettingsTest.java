@@ -54,7 +54,7 @@ class TcpSettingsTest {
       String old = TcpSettings.get(before, s.key());
       String changed = switch (s.kind()) {
         case BOOLEAN -> Boolean.toString(!Boolean.parseBoolean(old));
-        case DURATION -> Time.format(Time.parse(old) + Time.MS);
+        case DURATION -> nextAllowedDuration(before, s.key(), Time.parse(old));
         case INTEGER, SIZE -> nextAllowed(s.key(), Long.parseLong(old));
         case ISN -> "12345";
         case ISS -> "7";
@@ -68,6 +68,19 @@ class TcpSettingsTest {
         assertThat(TcpSettings.get(after, other.key()))
             .as("%s after setting %s", other.key(), s.key()).isEqualTo(expected);
       }
+    }
+  }
+
+  /**
+   * One millisecond more than {@code t}, or one less where more is not allowed (rto-min may not
+   * pass rto-initial).
+   */
+  private static String nextAllowedDuration(TcpConfig c, String key, long t) {
+    try {
+      c.with(key, Time.format(t + Time.MS));
+      return Time.format(t + Time.MS);
+    } catch (IllegalArgumentException tooLarge) {
+      return Time.format(t - Time.MS);
     }
   }
 

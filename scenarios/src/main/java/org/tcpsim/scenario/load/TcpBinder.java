@@ -2,6 +2,7 @@ package org.tcpsim.scenario.load;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -11,8 +12,8 @@ import org.tcpsim.scenario.load.Schema.Key;
 import org.tcpsim.scenario.model.HostSpec;
 import org.tcpsim.scenario.model.Loc;
 import org.tcpsim.scenario.model.TcpOverrides;
+import org.tcpsim.tcp.InvalidSettings;
 import org.tcpsim.tcp.Profile;
-import org.tcpsim.tcp.TcpConfig;
 import org.tcpsim.tcp.TcpSettings;
 
 /**
@@ -74,9 +75,10 @@ final class TcpBinder extends SectionBinder {
   }
 
   /**
-   * Settings that only make sense together (rto-min <= rto-max, ...), per host: its profile with
-   * the global settings, then its own, applied in the order written. The setting that makes the
-   * configuration impossible is the one reported.
+   * Settings that only make sense together (rto-min <= rto-initial <= rto-max, ...), per host:
+   * its profile with the global settings, then its own, all applied and then checked as a whole,
+   * as the run applies them ({@link TcpOverrides#applyTo}). Of the settings that disagree, the one
+   * written last is reported (README, Scenario files, {@code tcp}).
    */
   void checkTcp(Profile profile, TcpOverrides global, Map<String, HostSpec> hosts) {
     Set<Loc> reported = new HashSet<>();
@@ -91,24 +93,38 @@ final class TcpBinder extends SectionBinder {
 
   private void checkTcp(Set<Loc> reported, String host, Profile profile, TcpOverrides global,
       TcpOverrides t) {
-    TcpConfig c = profile.config();
-    for (Map.Entry<String, String> e : t.values().entrySet()) {
-      String key = e.getKey();
-      try {
-        c = TcpSettings.apply(c, key, e.getValue());
-      } catch (IllegalArgumentException ex) {
-        Loc at = t.locOf(key).orElseThrow();
-        if (reported.add(at)) {
-          boolean fromGlobal = host.isEmpty() || global.locOf(key).equals(t.locOf(key));
-          String problem = ex.getMessage().startsWith(key + ": ")
-              ? ex.getMessage().substring(key.length() + 2) : ex.getMessage();
-          String where = fromGlobal ? Key.TCP : Key.HOSTS + "." + host + "." + Key.TCP;
-          errors.add(at, where + "." + key, problem,
-              "TCP settings that agree with each other"
-                  + (host.isEmpty() ? "" : " (host " + host + ", profile " + profile + ")"));
-        }
-        return;
+    InvalidSettings ex;
+    try {
+      t.applyTo(profile.config());
+      return;
+    } catch (InvalidSettings e) {
+      ex = e;
+    }
+    String key = lastWritten(t, ex.settings());
+    Loc at = t.locOf(key).orElse(t.loc());
+    if (!reported.add(at)) {
+      return;
+    }
+    boolean fromGlobal = host.isEmpty() || global.locOf(key).equals(t.locOf(key));
+    String problem = ex.getMessage().startsWith(key + ": ")
+        ? ex.getMessage().substring(key.length() + 2) : ex.getMessage();
+    String where = fromGlobal ? Key.TCP : Key.HOSTS + "." + host + "." + Key.TCP;
+    errors.add(at, where + "." + key, problem,
+        "TCP settings that agree with each other"
+            + (host.isEmpty() ? "" : " (host " + host + ", profile " + profile + ")"));
+  }
+
+  /**
+   * Of {@code settings}, the one {@code t} writes last: the value that made the configuration
+   * impossible. A profile is always valid, so at least one of them is written.
+   */
+  private static String lastWritten(TcpOverrides t, List<String> settings) {
+    String last = settings.get(settings.size() - 1);
+    for (String k : t.values().keySet()) {
+      if (settings.contains(k)) {
+        last = k;
       }
     }
+    return last;
   }
 }

@@ -53,15 +53,12 @@ public record TcpOverrides(Map<String, String> values, Map<String, Loc> locs, Lo
   }
 
   /**
-   * {@code base} with these settings applied in order.
+   * {@code base} with these settings applied, then checked together (as {@code validate} checks
+   * them: {@code TcpBinder.checkTcp}).
    *
-   * @throws IllegalArgumentException when the settings disagree (rto-max below rto-min, say)
+   * @throws org.tcpsim.tcp.InvalidSettings when the settings disagree (rto-max below rto-min, say)
    */
   public TcpConfig applyTo(TcpConfig base) {
-    TcpConfig c = base;
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      c = TcpSettings.apply(c, e.getKey(), e.getValue());
-    }
-    return c;
+    return TcpSettings.apply(base, values);
   }
 }

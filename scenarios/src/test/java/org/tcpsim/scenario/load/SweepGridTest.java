@@ -149,12 +149,12 @@ class SweepGridTest {
           sweep:
             vary:
               links.0.delay: [1ms, 2ms]
-              zip: { hosts.A.tcp.rto-min: [1s, 2s], hosts.A.tcp.rto-max: [10s, 20s] }
+              zip: { hosts.A.tcp.rto-min: [200ms, 1s], hosts.A.tcp.rto-max: [10s, 20s] }
           """)).containsExactly(
-          List.of("links.0.delay=1ms", "hosts.A.tcp.rto-min=1s", "hosts.A.tcp.rto-max=10s"),
-          List.of("links.0.delay=1ms", "hosts.A.tcp.rto-min=2s", "hosts.A.tcp.rto-max=20s"),
-          List.of("links.0.delay=2ms", "hosts.A.tcp.rto-min=1s", "hosts.A.tcp.rto-max=10s"),
-          List.of("links.0.delay=2ms", "hosts.A.tcp.rto-min=2s", "hosts.A.tcp.rto-max=20s"));
+          List.of("links.0.delay=1ms", "hosts.A.tcp.rto-min=200ms", "hosts.A.tcp.rto-max=10s"),
+          List.of("links.0.delay=1ms", "hosts.A.tcp.rto-min=1s", "hosts.A.tcp.rto-max=20s"),
+          List.of("links.0.delay=2ms", "hosts.A.tcp.rto-min=200ms", "hosts.A.tcp.rto-max=10s"),
+          List.of("links.0.delay=2ms", "hosts.A.tcp.rto-min=1s", "hosts.A.tcp.rto-max=20s"));
     }
 
     @Test
@@ -199,11 +199,11 @@ class SweepGridTest {
       assertThatThrownBy(() -> grid("""
           sweep:
             vary:
-              hosts.A.tcp.rto-min: [1s, 3s]
+              hosts.A.tcp.rto-initial: [1s, 3s]
               hosts.A.tcp.rto-max: [2s, 4s]
-          """)).hasMessageStartingWith("t.yaml:9:3: sweep point 2 (hosts.A.tcp.rto-min=3s, "
+          """)).hasMessageStartingWith("t.yaml:9:3: sweep point 2 (hosts.A.tcp.rto-initial=3s, "
           + "hosts.A.tcp.rto-max=2s): ")
-          .hasMessageContaining("rto-max (2s) is below rto-min (3s)");
+          .hasMessageContaining("rto-initial (3s) is above rto-max (2s)");
     }
   }
 
