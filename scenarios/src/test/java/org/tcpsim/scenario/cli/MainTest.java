@@ -223,4 +223,11 @@ class MainTest {
   private static int recurseForever() {
     return recurseForever() + 1;
   }
+
+  @Test
+  void durationUnitsAreCaseSensitiveOnTheCommandLineToo(@TempDir Path tmp) throws Exception {
+    Path good = write(tmp, "good.yaml", "name: good\n");
+    assertThat(run("run", good.toString(), "--until", "5MS")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("tcpsim run: --until: unknown time unit 'MS' in '5MS'");
+  }
 }
