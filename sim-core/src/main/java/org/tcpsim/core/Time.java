@@ -1,7 +1,6 @@
 package org.tcpsim.core;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 
 /**
  * Simulated time: a {@code long} count of nanoseconds. Durations are written with a unit, as in
@@ -40,7 +39,8 @@ public final class Time {
 
   /**
    * Parses a duration such as {@code 250us}, {@code 10ms}, {@code 1.5s}, {@code 2min}, {@code 0}.
-   * The value must be exact in nanoseconds and not negative.
+   * The value must be exact in nanoseconds and not negative; units are lower case ({@code µs}
+   * too).
    *
    * @throws IllegalArgumentException with a message saying what was expected
    */
@@ -53,7 +53,8 @@ public final class Time {
       split++;
     }
     String number = s.substring(0, split);
-    String unit = s.substring(split).strip().toLowerCase(Locale.ROOT);
+    // Units are case-sensitive, as sizes are (README "Values"): 5MS is an error, not 5 ms.
+    String unit = s.substring(split).strip();
     if (number.isEmpty() || number.equals("-") || number.equals("+")) {
       throw new IllegalArgumentException(
           "expected a duration such as 250us, 10ms or 1.5s, got '" + text + "'");

@@ -31,6 +31,9 @@ class TimeTest {
         "10 | has no unit",
         "-5ms | negative",
         "5 parsecs | unknown time unit",
+        "5MS | unknown time unit 'MS'",
+        "1S | unknown time unit 'S'",
+        "2Min | unknown time unit 'Min'",
         "ms | expected a duration",
         "1.0000000001s | finer than one nanosecond",
         "1.2.3s | not a number"

@@ -85,6 +85,17 @@ final class Receiver {
   }
 
   /**
+   * The ACK for a segment that acknowledges data not yet sent, <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>
+   * (RFC 9293 3.10.7.4, fifth check), within the host's challenge-ACK budget but counted apart
+   * from RFC 5961's challenge ACKs (docs/rfc-notes.md A27).
+   */
+  void unsentDataAck(String cause) {
+    if (c.host().challengeAcks().allowUnsentDataAck(c.now())) {
+      sendAck(cause);
+    }
+  }
+
+  /**
    * Whether an unacceptable pure ACK may be answered at {@code now}: at most once per {@code
    * interval} (docs/rfc-notes.md A27). Counts the answer when it may.
    */

@@ -266,9 +266,9 @@ final class SegmentArrives {
     }
     if (gt(ack, tcb.sndMax)) {
       // "If the ACK acks something not yet sent (SEG.ACK > SND.NXT) then send an ACK, drop the
-      // segment, and return" (rate-limited like challenge ACKs, docs/rfc-notes.md A27).
+      // segment, and return" (from the challenge-ACK budget, counted apart: docs/rfc-notes.md A27).
       c.drop(seg, TcpDropReason.UNACCEPTABLE_ACK, "ACK for data not yet sent (RFC 9293 3.10.7.4, fifth check)");
-      receiver.challengeAck("ACK of data not yet sent: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 9293 3.10.7.4, fifth check)");
+      receiver.unsentDataAck("ACK of data not yet sent: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 9293 3.10.7.4, fifth check)");
       return false;
     }
     int oldSndWnd = tcb.sndWnd;

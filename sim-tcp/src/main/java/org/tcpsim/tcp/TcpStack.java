@@ -459,6 +459,8 @@ public final class TcpStack implements PacketHandler, TcpHost {
     m.put("resets.sent", resetsSent);
     m.put("challenge-acks.sent", challengeAcks.sent());
     m.put("challenge-acks.suppressed", challengeAcks.suppressed());
+    m.put("unsent-data-acks.sent", challengeAcks.unsentDataSent());
+    m.put("unsent-data-acks.suppressed", challengeAcks.unsentDataSuppressed());
     ListenerCounters listen = new ListenerCounters();
     closedListeners.forEach(l -> listen.add(l.counters()));
     listeners.values().forEach(l -> listen.add(l.counters()));

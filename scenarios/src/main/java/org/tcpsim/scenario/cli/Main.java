@@ -49,8 +49,18 @@ public final class Main {
 
   /** Runs the command line with the given streams and returns the exit status. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    return guarded(() -> dispatch(List.of(args), out, err), out, err);
+  }
+
+  /** A command's body: its exit status, or what it threw. */
+  interface Body {
+    int call() throws Exception;
+  }
+
+  /** Runs {@code body} and turns whatever it throws into a message and an exit status. */
+  static int guarded(Body body, PrintWriter out, PrintWriter err) {
     try {
-      return dispatch(List.of(args), out, err);
+      return body.call();
     } catch (UsageException e) {
       err.println("tcpsim: " + e.getMessage());
       String command = e.command().isEmpty() ? "" : e.command() + " ";
@@ -59,6 +69,11 @@ public final class Main {
     } catch (Exception e) {
       err.println("tcpsim: internal error: " + e);
       err.println("This is a bug in tcpsim; please report it with the command line above.");
+      return INTERNAL_ERROR;
+    } catch (Error e) {
+      // A stack overflow or out of memory: exit status 3 (README "The command line") in one
+      // line, never the JVM's stack trace of a thousand lines. The stack has unwound by now.
+      err.println("tcpsim: internal error: " + errorLine(e));
       return INTERNAL_ERROR;
     } finally {
       out.flush();
@@ -111,6 +126,15 @@ public final class Main {
       case "help" -> help(a, out);
       default -> throw new IllegalStateException("no command " + spec.name());
     };
+  }
+
+  /** What went wrong in one line; running out of memory says how to give the JVM more. */
+  private static String errorLine(Error e) {
+    String what = e.toString().replaceAll("\\s+", " ").strip();
+    if (e instanceof OutOfMemoryError) {
+      return "out of memory (" + what + "); give the JVM more with TCPSIM_JAVA_OPTS=-Xmx8g";
+    }
+    return what + " (a bug in tcpsim; please report it with the command line above)";
   }
 
   private static CommandSpec command(String name) {

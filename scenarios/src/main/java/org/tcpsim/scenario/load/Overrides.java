@@ -47,8 +47,14 @@ final class Overrides {
     Errors yamlErrors = new Errors();
     Optional<Node> parsed = Yaml.compose(text, source, yamlErrors);
     if (!yamlErrors.isEmpty()) {
-      errors.add(where, key, "bad value '" + text + "': " + yamlErrors.sorted().get(0).message(),
-          "a YAML value such as 64, 10ms or {p: 0.01, r: 0.3}");
+      String yaml = yamlErrors.sorted().get(0).message();
+      if (yaml.startsWith("YAML: " + NestingLimit.PROBLEM)) {
+        // Too deep is no syntax error: say the limit once, without quoting thousands of brackets.
+        errors.add(where, key, NestingLimit.PROBLEM, NestingLimit.EXPECTED);
+      } else {
+        errors.add(where, key, "bad value '" + text + "': " + yaml,
+            "a YAML value such as 64, 10ms or {p: 0.01, r: 0.3}");
+      }
       return;
     }
     Node value = parsed.orElseGet(() -> new ScalarNode(Tag.NULL, true, "", ScalarStyle.PLAIN,

@@ -62,8 +62,8 @@ final class Values {
     if (unit.isEmpty() && new BigDecimal(m.group(2)).signum() != 0) {
       throw new BadValue("'" + text + "' has no unit", DURATION);
     }
-    String lower = unit.toLowerCase(Locale.ROOT);
-    if (!unit.isEmpty() && !TIME_UNITS.contains(lower) && !lower.equals("µs")) {
+    // Case-sensitive like the size units: '5MS' is an error with "did you mean 'ms'?".
+    if (!unit.isEmpty() && !TIME_UNITS.contains(unit) && !unit.equals("µs")) {
       throw new BadValue("unknown unit '" + unit + "' in '" + text + "'",
           DURATION + " (units ns, us, ms, s, min, h)", Suggest.closest(unit, TIME_UNITS));
     }

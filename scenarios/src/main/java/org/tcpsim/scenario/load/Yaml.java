@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -20,6 +20,8 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.tcpsim.scenario.model.Loc;
 
 /**
@@ -34,7 +36,8 @@ final class Yaml {
 
   /**
    * Composes one YAML document. {@code source} names it in every mark (the file name, or
-   * {@code --set KEY}). Syntax errors go to {@code errors}; an empty document gives empty.
+   * {@code --set KEY}). Syntax errors, and lists and maps nested deeper than {@link
+   * NestingLimit#MAX_DEPTH}, go to {@code errors}; an empty document gives empty.
    */
   static Optional<Node> compose(String text, String source, Errors errors) {
     LoadSettings settings = LoadSettings.builder()
@@ -44,7 +47,12 @@ final class Yaml {
         .setMaxAliasesForCollections(50)
         .build();
     try {
-      return new Compose(settings).composeString(text);
+      // What Compose.composeString does, with the nesting limit between parser and composer.
+      return new Composer(settings, new NestingLimit(new ParserImpl(settings,
+          new StreamReader(settings, text)))).getSingleNode();
+    } catch (NestingLimit.TooDeep e) {
+      Loc loc = e.mark.map(Yaml::loc).orElse(Loc.of(source));
+      errors.add(loc, "", "YAML: " + NestingLimit.PROBLEM, NestingLimit.EXPECTED);
     } catch (MarkedYamlEngineException e) {
       Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
       Loc loc = mark.map(Yaml::loc).orElse(Loc.of(source));
@@ -114,7 +122,8 @@ final class Yaml {
   /**
    * A deep copy, so that aliases become independent nodes (a {@code --set} through one must not
    * change the other) and the tree can be changed freely; marks are kept. Maps whose keys are
-   * not plain scalars, duplicate keys, and recursive aliases are reported and left out.
+   * not plain scalars, duplicate keys, recursive aliases, and nesting that aliases make deeper
+   * than {@link NestingLimit#MAX_DEPTH} are reported and left out.
    */
   static Node copyChecked(Node n, String path, Errors errors) {
     return copy(n, path, errors, new IdentityHashMap<>());
@@ -127,6 +136,14 @@ final class Yaml {
     }
     if (open.containsKey(n)) {
       errors.add(loc(n), path, "a recursive alias", "a tree without cycles");
+      return new ScalarNode(Tag.NULL, true, "", ScalarStyle.PLAIN, n.getStartMark(),
+          n.getEndMark());
+    }
+    if (open.size() >= NestingLimit.MAX_DEPTH) {
+      // The text was within the limit (NestingLimit), so an alias took it deeper: stop here
+      // rather than recurse as deep as a chain of aliases can reach.
+      errors.add(loc(n), topKey(path), NestingLimit.PROBLEM + " (through aliases)",
+          NestingLimit.EXPECTED);
       return new ScalarNode(Tag.NULL, true, "", ScalarStyle.PLAIN, n.getStartMark(),
           n.getEndMark());
     }
@@ -166,6 +183,12 @@ final class Yaml {
     } finally {
       open.remove(n);
     }
+  }
+
+  /** The first key of a path: a path 64 levels deep says less than where it starts. */
+  private static String topKey(String path) {
+    int dot = path.indexOf('.');
+    return dot < 0 ? path : path.substring(0, dot);
   }
 
   /** The node as one line of flow YAML that composes back to an equal tree. */

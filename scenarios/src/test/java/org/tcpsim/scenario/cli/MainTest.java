@@ -189,4 +189,49 @@ class MainTest {
     assertThat(err.toString()).startsWith(
         "tcpsim: Invalid value for option '--runs' (N): 'five' is not a whole number");
   }
+
+  @Test
+  void aFileNestedTooDeeplyIsBadInputWithItsPlaceNotAStackTrace(@TempDir Path tmp)
+      throws Exception {
+    // 10,000 levels overflowed SnakeYAML Engine's composer: a StackOverflowError and exit 1.
+    String deep = "[".repeat(10_000) + "]".repeat(10_000);
+    Path f = write(tmp, "deep.yaml", "name: deep\ndescription: " + deep + "\n");
+    assertThat(run("validate", f.toString())).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo(f + ":2:77: YAML: lists and maps nested more than 64 "
+        + "deep, expected at most 64 levels of nesting" + System.lineSeparator());
+    err.getBuffer().setLength(0);
+    Path good = write(tmp, "good.yaml", "name: good\nuntil: 1s\n");
+    assertThat(run("run", good.toString(), "--set", "description=" + deep)).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("--set description: description: lists and maps nested "
+        + "more than 64 deep, expected at most 64 levels of nesting" + System.lineSeparator());
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void anErrorIsOneLineAndExitStatusThreeNeverAStackTrace() {
+    assertThat(Main.guarded(MainTest::recurseForever, new PrintWriter(out, true),
+        new PrintWriter(err, true))).isEqualTo(3);
+    assertThat(err.toString()).isEqualTo("tcpsim: internal error: java.lang.StackOverflowError "
+        + "(a bug in tcpsim; please report it with the command line above)"
+        + System.lineSeparator());
+    err.getBuffer().setLength(0);
+    assertThat(Main.guarded(() -> {
+      throw new OutOfMemoryError("Java heap space");
+    }, new PrintWriter(out, true), new PrintWriter(err, true))).isEqualTo(3);
+    assertThat(err.toString()).isEqualTo("tcpsim: internal error: out of memory "
+        + "(java.lang.OutOfMemoryError: Java heap space); give the JVM more with "
+        + "TCPSIM_JAVA_OPTS=-Xmx8g" + System.lineSeparator());
+    assertThat(out.toString()).isEmpty();
+  }
+
+  private static int recurseForever() {
+    return recurseForever() + 1;
+  }
+
+  @Test
+  void durationUnitsAreCaseSensitiveOnTheCommandLineToo(@TempDir Path tmp) throws Exception {
+    Path good = write(tmp, "good.yaml", "name: good\n");
+    assertThat(run("run", good.toString(), "--until", "5MS")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("tcpsim run: --until: unknown time unit 'MS' in '5MS'");
+  }
 }

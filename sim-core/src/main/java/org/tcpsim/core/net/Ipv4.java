@@ -7,19 +7,18 @@ public final class Ipv4 {
   /**
    * Parses dotted-quad notation.
    *
-   * @throws IllegalArgumentException naming what was expected
+   * @throws IllegalArgumentException saying what is wrong with the text (callers add what they
+   *     expected, as the scenario loader's "..., expected an IPv4 address such as 10.0.0.1")
    */
   public static int parse(String text) {
     String[] parts = text.strip().split("\\.", -1);
     if (parts.length != 4) {
-      throw new IllegalArgumentException(
-          "expected an IPv4 address such as 10.0.0.1, got '" + text + "'");
+      throw notAnAddress(text);
     }
     int a = 0;
     for (String p : parts) {
       if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
-        throw new IllegalArgumentException(
-            "expected an IPv4 address such as 10.0.0.1, got '" + text + "'");
+        throw notAnAddress(text);
       }
       int v = Integer.parseInt(p);
       if (v > 255) {
@@ -29,6 +28,11 @@ public final class Ipv4 {
       a = (a << 8) | v;
     }
     return a;
+  }
+
+  /** The problem alone: the loader appends its own "expected ...", which said it twice. */
+  private static IllegalArgumentException notAnAddress(String text) {
+    return new IllegalArgumentException("'" + text + "' is not an IPv4 address");
   }
 
   public static String format(int address) {

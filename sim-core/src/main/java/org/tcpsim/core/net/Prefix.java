@@ -16,8 +16,8 @@ public record Prefix(int base, int length) {
     try {
       len = Integer.parseInt(text.substring(slash + 1).strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "expected a prefix such as 198.51.100.0/24, got '" + text + "'");
+      // The problem alone: the loader appends "expected a prefix such as 198.51.100.0/24".
+      throw new IllegalArgumentException("prefix length in '" + text + "' is not a number");
     }
     if (len < 0 || len > 32) {
       throw new IllegalArgumentException(

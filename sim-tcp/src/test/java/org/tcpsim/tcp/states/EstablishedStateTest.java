@@ -166,6 +166,41 @@ class EstablishedStateTest {
       h.expectState(TcpState.ESTABLISHED);
     }
 
+    @Test
+    void acksOfUnsentDataHaveTheirOwnCountersNotTheChallengeAcks() {
+      // RFC 9293 3.10.7.4, fifth check: SEG.ACK > SND.NXT draws an ACK, paced by the host's
+      // challenge-ACK budget (docs/rfc-notes.md A27), but it is no RFC 5961 challenge ACK.
+      TcpHarness h = new TcpHarness(Profile.RFC9293).established();
+      for (int i = 0; i < 15; i++) {
+        h.inject(ackIn(IRS + 1, ISS + 50));
+      }
+      assertThat(h.sent).hasSize(10).containsOnly(ackOut(ISS + 1, IRS + 1));
+      h.clearSent();
+      assertThat(h.stack.counters())
+          .containsEntry("unsent-data-acks.sent", 10L)
+          .containsEntry("unsent-data-acks.suppressed", 5L)
+          .containsEntry("challenge-acks.sent", 0L)
+          .containsEntry("challenge-acks.suppressed", 0L);
+    }
+
+    @Test
+    void acksOfUnsentDataAndChallengeAcksShareTheHostsBudget() {
+      // One host-wide budget (RFC 5961 7, docs/rfc-notes.md A27), counted per rule.
+      TcpHarness h = new TcpHarness(Profile.RFC5961).established();
+      for (int i = 0; i < 10; i++) {
+        h.inject(ackIn(IRS + 1, ISS + 50));
+      }
+      h.inject(in(IRS + 2).flags(RST).build()); // in the window, not at RCV.NXT
+      assertThat(h.sent).hasSize(10);
+      h.clearSent();
+      assertThat(h.stack.counters())
+          .containsEntry("unsent-data-acks.sent", 10L)
+          .containsEntry("unsent-data-acks.suppressed", 0L)
+          .containsEntry("challenge-acks.sent", 0L)
+          .containsEntry("challenge-acks.suppressed", 1L);
+      h.expectState(TcpState.ESTABLISHED);
+    }
+
     // --- Data ---------------------------------------------------------------------------------
 
     @Test
