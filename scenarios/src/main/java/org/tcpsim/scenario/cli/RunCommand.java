@@ -41,7 +41,10 @@ final class RunCommand {
     }
     Simulation sim = new Simulation(scenario, o.seed != null ? o.seed : scenario.seed(), 0, until);
     RunResult result;
-    try (Outputs outputs = new Outputs(o, out)) {
+    // Installed before the first .part file is opened, closed after the last byte is flushed:
+    // a SIGINT in between still leaves complete files (README "Outputs").
+    try (StopOnSignal stop = StopOnSignal.install(sim.simulator());
+        Outputs outputs = new Outputs(o, out)) {
       outputs.attach(sim);
       result = sim.run();
       // With the trace on standard output the summary goes to standard error, so that
@@ -55,6 +58,8 @@ final class RunCommand {
       summary.flush();
       outputs.finish(result, summary);
       outputs.close();
+      out.flush();
+      err.flush();
     } catch (BadOption e) {
       err.println("tcpsim run: " + e.getMessage());
       err.flush();
@@ -63,6 +68,9 @@ final class RunCommand {
       err.println("tcpsim run: cannot write the output: " + e.getMessage());
       err.flush();
       return Main.BAD_INPUT;
+    }
+    if (result.interrupted()) {
+      return Main.INTERRUPTED;
     }
     return result.passed() ? Main.OK : Main.EXPECTATION_FAILED;
   }
