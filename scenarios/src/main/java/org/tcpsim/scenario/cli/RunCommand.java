@@ -46,7 +46,7 @@ final class RunCommand {
     try (StopOnSignal stop = StopOnSignal.install(sim.simulator());
         Outputs outputs = new Outputs(o, out)) {
       outputs.attach(sim);
-      result = sim.run();
+      result = runWithProgress(sim, until);
       // With the trace on standard output the summary goes to standard error, so that
       // `--trace - --trace-format jsonl | jq` sees nothing but the trace.
       PrintWriter summary = outputs.traceOnStdout() ? err : out;
@@ -73,6 +73,17 @@ final class RunCommand {
       return Main.INTERRUPTED;
     }
     return result.passed() ? Main.OK : Main.EXPECTATION_FAILED;
+  }
+
+  /** The run, with its progress on standard error unless -q (README "Outputs"). */
+  private RunResult runWithProgress(Simulation sim, long until) {
+    if (o.quiet) {
+      return sim.run();
+    }
+    long end = until == Scenario.FOREVER ? Long.MAX_VALUE : until;
+    try (RunProgress p = RunProgress.start(sim.simulator(), end, err, System.console() != null)) {
+      return sim.run();
+    }
   }
 
   /** A file, or the name of a bundled scenario when no such file exists. */
