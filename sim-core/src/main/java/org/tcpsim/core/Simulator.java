@@ -13,6 +13,12 @@ public final class Simulator {
   private long now;
   private long executed;
   private boolean stopRequested;
+  /**
+   * Set from another thread (tcpsim run's SIGINT handler, README "Outputs") and never cleared.
+   * Volatile costs the loop nothing it does not already pay: each event is a call the JIT cannot
+   * see through, so the flags are re-read from memory after every event anyway.
+   */
+  private volatile boolean interrupted;
   private boolean running;
 
   public Simulator() {
@@ -80,10 +86,10 @@ public final class Simulator {
     running = true;
     stopRequested = false;
     try {
-      while (!stopRequested && runNext(until)) {
+      while (!stopRequested && !interrupted && runNext(until)) {
         // each iteration ran one event
       }
-      if (!stopRequested && until != Long.MAX_VALUE && until > now) {
+      if (!stopRequested && !interrupted && until != Long.MAX_VALUE && until > now) {
         now = until;
       }
     } finally {
@@ -118,5 +124,18 @@ public final class Simulator {
   /** Makes {@link #run()} return after the event that is running now. */
   public void stop() {
     stopRequested = true;
+  }
+
+  /**
+   * Like {@link #stop()}, but safe to call from any thread, and lasting: a run in progress
+   * returns after its current event, and a later run returns before its first.
+   */
+  public void interrupt() {
+    interrupted = true;
+  }
+
+  /** True once {@link #interrupt()} was called. */
+  public boolean interrupted() {
+    return interrupted;
   }
 }

@@ -77,6 +77,34 @@ class SimulatorTest {
   }
 
   @Test
+  void interruptFromAnotherThreadEndsTheRunAndLasts() throws Exception {
+    Simulator sim = new Simulator();
+    long[] ticks = {0};
+    Runnable[] tick = new Runnable[1];
+    tick[0] = () -> {
+      ticks[0]++;
+      sim.schedule(1, tick[0]);
+    };
+    sim.schedule(0, tick[0]);
+    Thread other = new Thread(() -> {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      sim.interrupt();
+    });
+    other.start();
+    sim.runUntil(Long.MAX_VALUE - 1); // endless without the interrupt
+    other.join();
+    assertThat(sim.interrupted()).isTrue();
+    assertThat(sim.now()).isEqualTo(ticks[0] - 1); // the clock stays at the last event
+    long seen = ticks[0];
+    sim.run();
+    assertThat(ticks[0]).isEqualTo(seen);
+  }
+
+  @Test
   void cancelledEventsDoNotRunAndCancelIsIdempotent() {
     Simulator sim = new Simulator();
     List<Integer> seen = new ArrayList<>();

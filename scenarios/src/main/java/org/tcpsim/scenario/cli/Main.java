@@ -12,13 +12,15 @@ import org.tcpsim.scenario.load.Suggest;
 /**
  * The {@code tcpsim} command line (README, The command line; a contract: extended, never
  * renamed). Exit status: 0 success; 1 an expectation failed; 2 bad input or usage; 3 internal
- * error.
+ * error; 130 a run stopped by SIGINT.
  */
 public final class Main {
   public static final int OK = 0;
   public static final int EXPECTATION_FAILED = 1;
   public static final int BAD_INPUT = 2;
   public static final int INTERNAL_ERROR = 3;
+  /** SIGINT stopped a run: 128 + 2, what the shell reports for it (README "Outputs"). */
+  public static final int INTERRUPTED = 130;
 
   private static final String DESCRIPTION = "A discrete-event TCP network simulator.";
 

@@ -41,9 +41,12 @@ final class RunCommand {
     }
     Simulation sim = new Simulation(scenario, o.seed != null ? o.seed : scenario.seed(), 0, until);
     RunResult result;
-    try (Outputs outputs = new Outputs(o, out)) {
+    // Installed before the first .part file is opened, closed after the last byte is flushed:
+    // a SIGINT in between still leaves complete files (README "Outputs").
+    try (StopOnSignal stop = StopOnSignal.install(sim.simulator());
+        Outputs outputs = new Outputs(o, out)) {
       outputs.attach(sim);
-      result = sim.run();
+      result = runWithProgress(sim, until);
       // With the trace on standard output the summary goes to standard error, so that
       // `--trace - --trace-format jsonl | jq` sees nothing but the trace.
       PrintWriter summary = outputs.traceOnStdout() ? err : out;
@@ -55,6 +58,8 @@ final class RunCommand {
       summary.flush();
       outputs.finish(result, summary);
       outputs.close();
+      out.flush();
+      err.flush();
     } catch (BadOption e) {
       err.println("tcpsim run: " + e.getMessage());
       err.flush();
@@ -64,7 +69,21 @@ final class RunCommand {
       err.flush();
       return Main.BAD_INPUT;
     }
+    if (result.interrupted()) {
+      return Main.INTERRUPTED;
+    }
     return result.passed() ? Main.OK : Main.EXPECTATION_FAILED;
+  }
+
+  /** The run, with its progress on standard error unless -q (README "Outputs"). */
+  private RunResult runWithProgress(Simulation sim, long until) {
+    if (o.quiet) {
+      return sim.run();
+    }
+    long end = until == Scenario.FOREVER ? Long.MAX_VALUE : until;
+    try (RunProgress p = RunProgress.start(sim.simulator(), end, err, System.console() != null)) {
+      return sim.run();
+    }
   }
 
   /** A file, or the name of a bundled scenario when no such file exists. */

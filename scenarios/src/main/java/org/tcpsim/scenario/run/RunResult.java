@@ -43,6 +43,11 @@ public final class RunResult {
     return results.stream().filter(r -> !r.held()).map(Result::describe).toList();
   }
 
+  /** True when SIGINT or SIGTERM stopped the run early (README "Outputs"). */
+  public boolean interrupted() {
+    return run.simulator().interrupted();
+  }
+
   public long eventsExecuted() {
     return run.simulator().eventsExecuted();
   }
@@ -97,7 +102,8 @@ public final class RunResult {
   public String summaryText() {
     StringBuilder b = new StringBuilder();
     Map<String, Long> ctr = counters();
-    b.append(run.scenario().name()).append(": seed ").append(run.seed()).append(", ran to ")
+    b.append(run.scenario().name()).append(": seed ").append(run.seed())
+        .append(interrupted() ? ", interrupted at " : ", ran to ")
         .append(Time.format(simulatedTime())).append(" simulated, ").append(eventsExecuted())
         .append(" events in ").append(wallNanos / 1_000_000).append(" ms\n");
     b.append("  connections  ");
@@ -154,6 +160,9 @@ public final class RunResult {
     m.put("scenario", run.scenario().name());
     m.put("seed", run.seed());
     m.put("simulated_ns", simulatedTime());
+    if (interrupted()) {
+      m.put("interrupted", true); // only then, so that a whole run's summary.json is unchanged
+    }
     m.put("events", eventsExecuted());
     m.put("passed", passed());
     m.put("counters", counters());
