@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.tcpsim.scenario.load.ScenarioError;
 import org.tcpsim.scenario.load.ScenarioException;
@@ -191,7 +192,7 @@ public final class SweepCommand {
     int points = grid.points().size();
     if ((long) points * reps > Integer.MAX_VALUE) {
       // Runs are numbered by an int (README "Experiments"); the loader bounds the points alone.
-      throw new BadInput(String.format("%s: %,d points x %,d replications = %,d runs; at most "
+      throw new BadInput(String.format(Locale.ROOT, "%s: %,d points x %,d replications = %,d runs; at most "
           + "%,d runs", source.name(), points, reps, (long) points * reps, Integer.MAX_VALUE));
     }
     return new SweepManifest(1, grid.scenario().name(), source.name(),

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -156,9 +157,11 @@ public final class ScenarioLoader {
     if (points > Integer.MAX_VALUE) {
       List<String> sizes = sweep.dimensions().stream().map(d -> Integer.toString(d.size()))
           .toList();
-      errors.add(sweep.loc(), "sweep.vary", String.format("the grid has %s points (%s)",
-          points == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : String.format("%,d", points),
-          String.join(" x ", sizes)), String.format("at most %,d points", Integer.MAX_VALUE));
+      String count = points == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE
+          : String.format(Locale.ROOT, "%,d", points);
+      errors.add(sweep.loc(), "sweep.vary", "the grid has " + count + " points ("
+          + String.join(" x ", sizes) + ")",
+          String.format(Locale.ROOT, "at most %,d points", Integer.MAX_VALUE));
     }
   }
 
