@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.tcpsim.scenario.load.ScenarioError;
 import org.tcpsim.scenario.load.ScenarioException;
@@ -188,11 +189,17 @@ public final class SweepCommand {
     List<SweepManifest.Measure> chosen = measures(sweep, probe, source.name());
     long theSeed = seed != null ? seed : grid.scenario().seed();
     int reps = replications != null ? replications : sweep.replications();
+    int points = grid.points().size();
+    if ((long) points * reps > Integer.MAX_VALUE) {
+      // Runs are numbered by an int (README "Experiments"); the loader bounds the points alone.
+      throw new BadInput(String.format(Locale.ROOT, "%s: %,d points x %,d replications = %,d runs; at most "
+          + "%,d runs", source.name(), points, reps, (long) points * reps, Integer.MAX_VALUE));
+    }
     return new SweepManifest(1, grid.scenario().name(), source.name(),
         sha256(source.text()), Main.version(), theSeed, sets,
         sweep.dimensions().stream().map(d -> new SweepManifest.Dimension(d.keys(), d.values()))
             .toList(),
-        reps, chosen, grid.points().size(), grid.points().size() * reps,
+        reps, chosen, points, points * reps,
         reproduce(source.name(), theSeed, reps));
   }
 

@@ -29,6 +29,7 @@ import org.tcpsim.scenario.load.Schema.Key;
 import org.tcpsim.scenario.model.App;
 import org.tcpsim.scenario.model.Close;
 import org.tcpsim.scenario.model.EndpointRef;
+import org.tcpsim.scenario.model.Loc;
 import org.tcpsim.scenario.model.LinkSpec;
 
 /**
@@ -36,6 +37,16 @@ import org.tcpsim.scenario.model.LinkSpec;
  * clients, one per entry, and the check that each client can reach its server over the links.
  */
 final class AppsBinder extends SectionBinder {
+  /**
+   * Clients over all {@code connect} entries. Every client is created, and its OPEN scheduled,
+   * when the run starts (README "apps", {@code connect}), so memory grows with the total: about
+   * 110 bytes a client was measured before the first event (1,000,000 pending clients held 108
+   * MB). 10,000,000 is about 1.1 GB, which a default heap on an 8 GB machine still holds with
+   * room for the run; more cannot run there, and used to end in an out-of-memory error after
+   * minutes rather than here.
+   */
+  static final long MAX_CLIENTS = 10_000_000;
+
   AppsBinder(BindContext cx) {
     super(cx);
   }
@@ -163,6 +174,26 @@ final class AppsBinder extends SectionBinder {
         iss == null ? OptionalLong.empty() : OptionalLong.of(iss), send, close, (int) count,
         every == null ? OptionalLong.empty() : OptionalLong.of(every),
         rate == null ? OptionalDouble.empty() : OptionalDouble.of(rate), o.loc());
+  }
+
+  /**
+   * The clients of every entry together are at most {@link #MAX_CLIENTS}; one entry's {@code
+   * count} alone is bounded where it is written. Reported at the {@code apps} key.
+   */
+  void checkClientTotal(List<App> apps, Loc at) {
+    long clients = 0;
+    int entries = 0;
+    for (App a : apps) {
+      if (a instanceof App.Connect c) {
+        clients += c.count();
+        entries++;
+      }
+    }
+    if (clients > MAX_CLIENTS) {
+      errors.add(at, Key.APPS, String.format(Locale.ROOT, "%,d clients in total over %,d connect "
+          + "entries", clients, entries), String.format(Locale.ROOT, "at most %,d clients in "
+          + "total (each is created before the run starts; README \"apps\")", MAX_CLIENTS));
+    }
   }
 
   /** Each connect's target must be reachable from its host over the links. */

@@ -88,6 +88,7 @@ final class Binder {
 
     linksBinder.checkTopology(links);
     appsBinder.checkReachable(apps, links);
+    appsBinder.checkClientTotal(apps, o.keyLoc(Key.APPS));
     this.tcp.checkTcp(profile, tcp, hosts);
     checkUntil(attacks);
     if (!errors.isEmpty()) {

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -56,7 +56,9 @@ public final class ScenarioLoader {
    *
    * @param scenario the scenario with {@code --set} and {@code --vary} applied; its sweep is
    *     present (with no dimensions when the file has none)
-   * @param points the scenario at each grid point, in {@link Sweep#points()} order
+   * @param points the scenario at each grid point, in {@link Sweep#points()} order; each is
+   *     built when read (and again when read again), so that a grid of any size holds only its
+   *     dimensions (README "Experiments")
    */
   public record Grid(Scenario scenario, Sweep sweep, List<Scenario> points) {}
 
@@ -84,28 +86,10 @@ public final class ScenarioLoader {
     errors.throwIfAny();
     Sweep sweep = scenario.sweep().orElseGet(() -> new Sweep(List.of(), 1, List.of(), List.of(),
         new Loc(fileName, 1, 1)));
-    List<Scenario> points = new ArrayList<>();
-    List<List<String>> assignments = sweep.points();
-    for (int i = 0; i < assignments.size(); i++) {
-      Errors scratch = new Errors();
-      MappingNode copy = (MappingNode) Yaml.copyChecked(root, "", scratch);
-      for (String a : assignments.get(i)) {
-        Overrides.apply(copy, a, scratch);
-      }
-      Scenario point = new Binder(scratch).bind(copy);
-      if (!scratch.isEmpty()) {
-        for (ScenarioError e : scratch.sorted()) {
-          errors.add(new ScenarioError(sweep.loc().file(), sweep.loc().line(), sweep.loc().col(),
-              "sweep point " + i + " (" + String.join(", ", assignments.get(i)) + "): "
-                  + e.message()));
-        }
-        if (errors.size() >= Errors.MAX) {
-          break;
-        }
-        continue;
-      }
-      points.add(point);
-    }
+    checkSize(sweep, errors);
+    errors.throwIfAny();
+    GridPoints points = new GridPoints(root, sweep);
+    points.check(errors);
     errors.throwIfAny();
     return new Grid(scenario, sweep, points);
   }
@@ -162,6 +146,23 @@ public final class ScenarioLoader {
       Overrides.apply(map, set, errors);
     }
     return map;
+  }
+
+  /**
+   * A grid's points are numbered by an int, and so are its runs (README "Experiments"), so a
+   * grid of more points than an int holds is refused where the sweep is written, with its size.
+   */
+  private static void checkSize(Sweep sweep, Errors errors) {
+    long points = sweep.pointCountExact();
+    if (points > Integer.MAX_VALUE) {
+      List<String> sizes = sweep.dimensions().stream().map(d -> Integer.toString(d.size()))
+          .toList();
+      String count = points == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE
+          : String.format(Locale.ROOT, "%,d", points);
+      errors.add(sweep.loc(), "sweep.vary", "the grid has " + count + " points ("
+          + String.join(" x ", sizes) + ")",
+          String.format(Locale.ROOT, "at most %,d points", Integer.MAX_VALUE));
+    }
   }
 
   /** Binds the scenario once per sweep value, with that value in place. */

@@ -1,5 +1,6 @@
 package org.tcpsim.scenario.model;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,35 +47,67 @@ public record Sweep(
   /** One grid point: its number and its {@code PATH=VALUE} assignments. */
   public record Point(int index, List<String> assignments) {}
 
+  /**
+   * The number of grid points; the loader refuses a grid of more than {@link Integer#MAX_VALUE}
+   * points ({@link #pointCountExact}), so this does not overflow for a loaded scenario.
+   */
   public int pointCount() {
+    return (int) pointCountExact();
+  }
+
+  /** The number of grid points as a long, saturating at {@link Long#MAX_VALUE}. */
+  public long pointCountExact() {
     long n = 1;
     for (Dimension d : dimensions) {
-      n *= d.size();
+      n = d.size() != 0 && n > Long.MAX_VALUE / d.size() ? Long.MAX_VALUE : n * d.size();
     }
-    return (int) n;
+    return n;
   }
 
   /**
-   * Every grid point in a fixed order (the first dimension varies slowest), each as the {@code
-   * --set} assignments {@code PATH=VALUE} that turn the scenario into that point. With nothing to
-   * vary there is one point with no assignments.
+   * Grid point {@code index} as the {@code --set} assignments {@code PATH=VALUE} that turn the
+   * scenario into it: the index read as a mixed-radix number over the dimensions, the first
+   * dimension its most significant digit (so it varies slowest, README "sweep"). Computed on
+   * demand, so a grid of a million points costs nothing until a point is asked for.
+   */
+  public List<String> point(int index) {
+    if (index < 0 || index >= pointCount()) {
+      throw new IndexOutOfBoundsException("point " + index + " of " + pointCount());
+    }
+    int[] at = new int[dimensions.size()];
+    int rest = index;
+    for (int i = dimensions.size() - 1; i >= 0; i--) {
+      at[i] = rest % dimensions.get(i).size();
+      rest /= dimensions.get(i).size();
+    }
+    List<String> p = new ArrayList<>();
+    for (int i = 0; i < dimensions.size(); i++) {
+      Dimension d = dimensions.get(i);
+      for (int k = 0; k < d.keys().size(); k++) {
+        p.add(d.keys().get(k) + "=" + d.values().get(at[i]).get(k));
+      }
+    }
+    return List.copyOf(p);
+  }
+
+  /**
+   * Every grid point in a fixed order (the first dimension varies slowest), each as {@link
+   * #point}. With nothing to vary there is one point with no assignments. The list is a view:
+   * each element is computed when read, so the grid is held as its dimensions, never expanded
+   * (README "Experiments": a sweep's memory must not grow with its number of points).
    */
   public List<List<String>> points() {
-    List<List<String>> out = new ArrayList<>();
-    out.add(List.of());
-    for (Dimension d : dimensions) {
-      List<List<String>> next = new ArrayList<>();
-      for (List<String> prefix : out) {
-        for (List<String> tuple : d.values()) {
-          List<String> p = new ArrayList<>(prefix);
-          for (int k = 0; k < d.keys().size(); k++) {
-            p.add(d.keys().get(k) + "=" + tuple.get(k));
-          }
-          next.add(List.copyOf(p));
-        }
+    int n = pointCount();
+    return new AbstractList<>() {
+      @Override
+      public List<String> get(int index) {
+        return point(index);
       }
-      out = next;
-    }
-    return List.copyOf(out);
+
+      @Override
+      public int size() {
+        return n;
+      }
+    };
   }
 }

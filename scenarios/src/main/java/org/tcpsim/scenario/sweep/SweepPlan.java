@@ -20,14 +20,16 @@ public final class SweepPlan {
   private final List<Scenario> points;
 
   /**
-   * @param points the scenario at each grid point, in the manifest's grid order
+   * @param points the scenario at each grid point, in the manifest's grid order; kept as given,
+   *     not copied, since the loader's list builds each point when it is read and copying it
+   *     would hold the whole grid at once (README "Experiments"); read from the run threads
    */
   public SweepPlan(SweepManifest manifest, List<Scenario> points) {
-    if (points.size() * manifest.replications() != manifest.runs()) {
+    if ((long) points.size() * manifest.replications() != manifest.runs()) {
       throw new IllegalArgumentException("runs do not match points x replications");
     }
     this.manifest = manifest;
-    this.points = List.copyOf(points);
+    this.points = points;
   }
 
   public SweepManifest manifest() {
